@@ -1,0 +1,60 @@
+package dev.camelvobiz;
+
+import dev.camelvobiz.server.VobizServers;
+import dev.camelvobiz.stream.StreamRegistry;
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code vobiz:} component: live Vobiz call streams as Camel exchanges and producers. */
+@Component("vobiz")
+public class VobizComponent extends DefaultComponent {
+
+    @Metadata
+    private VobizConfiguration configuration = new VobizConfiguration();
+
+    private final StreamRegistry streams = new StreamRegistry();
+    private VobizServers servers;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        VobizEndpointKind kind = VobizEndpointKind.fromUri(remaining);
+        VobizEndpoint endpoint = new VobizEndpoint(uri, this, kind, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        servers = new VobizServers(getCamelContext());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (servers != null) {
+            servers.stopAll();
+        }
+        super.doStop();
+    }
+
+    public VobizConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults every endpoint starts from. */
+    public void setConfiguration(VobizConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The live streams of this component, which the stream producers send to. */
+    public StreamRegistry streams() {
+        return streams;
+    }
+
+    public VobizServers servers() {
+        return servers;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.camelvobiz;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers of the {@code vobiz:} component: set by its consumers, read by its producers. */
+public final class VobizConstants {
+
+    @Metadata(
+            label = "consumer",
+            description = "The event: start, media, playedStream, clearedAudio, dtmf, stop or closed.",
+            javaType = "String")
+    public static final String EVENT = "CamelVobizEvent";
+
+    @Metadata(
+            description = "The stream id from start. Consumers set it on every exchange; stream producers send to"
+                    + " this stream unless the endpoint names one.",
+            javaType = "String")
+    public static final String STREAM_ID = "CamelVobizStreamId";
+
+    @Metadata(
+            description = "The call id (Vobiz CallUUID). Consumers set it; stream producers without a stream id send"
+                    + " to this call's newest live stream, which follows reconnects.",
+            javaType = "String")
+    public static final String CALL_ID = "CamelVobizCallId";
+
+    @Metadata(label = "consumer", description = "The Vobiz account id from start, when given.", javaType = "String")
+    public static final String ACCOUNT_ID = "CamelVobizAccountId";
+
+    @Metadata(
+            label = "consumer",
+            description = "The message's sequenceNumber, when the platform sent one (it may start at 0 or 1 and"
+                    + " may repeat).",
+            javaType = "Long")
+    public static final String SEQUENCE_NUMBER = "CamelVobizSequenceNumber";
+
+    @Metadata(
+            label = "consumer",
+            description = "media: the track, inbound (caller) or outbound (callee).",
+            javaType = "String")
+    public static final String TRACK = "CamelVobizTrack";
+
+    @Metadata(
+            label = "consumer",
+            description = "media: the platform's timestamp of the frame, epoch milliseconds on the Vobiz clock.",
+            javaType = "Long")
+    public static final String TIMESTAMP = "CamelVobizTimestamp";
+
+    @Metadata(label = "consumer", description = "media: the per-stream frame counter.", javaType = "Long")
+    public static final String CHUNK = "CamelVobizChunk";
+
+    @Metadata(
+            label = "consumer",
+            description = "start and media: the audio encoding, audio/x-l16 or audio/x-mulaw.",
+            javaType = "String")
+    public static final String ENCODING = "CamelVobizEncoding";
+
+    @Metadata(
+            label = "consumer",
+            description = "start and media: the sample rate in Hz (8000 or 16000).",
+            javaType = "Integer")
+    public static final String SAMPLE_RATE = "CamelVobizSampleRate";
+
+    @Metadata(
+            description = "playedStream: the checkpoint that played. vobiz:checkpoint: the name to send (if the"
+                    + " endpoint names none); set to the name used.",
+            javaType = "String")
+    public static final String CHECKPOINT_NAME = "CamelVobizCheckpointName";
+
+    @Metadata(label = "consumer", description = "dtmf: the key pressed.", javaType = "String")
+    public static final String DTMF_DIGIT = "CamelVobizDtmfDigit";
+
+    @Metadata(
+            label = "consumer",
+            description = "closed: the WebSocket close code (1000 normal, 1001 going away, 1006 dropped).",
+            javaType = "Integer")
+    public static final String CLOSE_CODE = "CamelVobizCloseCode";
+
+    @Metadata(label = "consumer", description = "closed: the WebSocket close reason, if any.", javaType = "String")
+    public static final String CLOSE_REASON = "CamelVobizCloseReason";
+
+    @Metadata(
+            label = "consumer",
+            description = "closed: the checkpoints sent on the stream that never played.",
+            javaType = "java.util.List<String>")
+    public static final String UNPLAYED_CHECKPOINTS = "CamelVobizUnplayedCheckpoints";
+
+    private VobizConstants() {}
+}

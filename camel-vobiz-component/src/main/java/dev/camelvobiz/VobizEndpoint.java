@@ -1,0 +1,87 @@
+package dev.camelvobiz;
+
+import dev.camelvobiz.server.ServerAddress;
+import dev.camelvobiz.stream.StreamCommandProducer;
+import dev.camelvobiz.stream.StreamConsumer;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Live phone calls on Vobiz (Plivo-compatible): the audio stream WebSocket as a consumer of call
+ * events, and the stream commands playAudio, checkpoint, clearAudio and stop as producers.
+ */
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "vobiz",
+        title = "Vobiz",
+        syntax = "vobiz:kind",
+        category = {Category.NETWORKING},
+        headersClass = VobizConstants.class)
+public class VobizEndpoint extends DefaultEndpoint {
+
+    /**
+     * What the endpoint is: stream (consumer of a call's stream events), or the stream commands play,
+     * checkpoint, clear and stop (producers).
+     */
+    @UriPath(enums = "stream,play,checkpoint,clear,stop")
+    @Metadata(required = true)
+    private final VobizEndpointKind kind;
+
+    @UriParam
+    private VobizConfiguration configuration;
+
+    public VobizEndpoint(String uri, VobizComponent component, VobizEndpointKind kind, VobizConfiguration configuration) {
+        super(uri, component);
+        this.kind = kind;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public VobizComponent getComponent() {
+        return (VobizComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (kind.isConsumer()) {
+            throw new IllegalArgumentException("vobiz:" + kind.uriName() + " is a consumer endpoint; use it in from()");
+        }
+        return new StreamCommandProducer(this, getComponent().streams());
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!kind.isConsumer()) {
+            throw new IllegalArgumentException("vobiz:" + kind.uriName() + " is a producer endpoint; use it in to()");
+        }
+        if (configuration.getPath() == null) {
+            configuration.setPath("/media");
+        }
+        if (!configuration.getPath().startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/': " + configuration.getPath());
+        }
+        StreamConsumer consumer = new StreamConsumer(this, processor, getComponent().streams());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The shared server this endpoint's consumer is served on. */
+    public ServerAddress serverAddress() {
+        return new ServerAddress(configuration.getHost(), configuration.getPort(), configuration.getSslContextParameters());
+    }
+
+    public VobizEndpointKind getKind() {
+        return kind;
+    }
+
+    public VobizConfiguration getConfiguration() {
+        return configuration;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.camelvobiz.server;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.camel.CamelContext;
+
+/**
+ * The servers of one component, by host:port. A server starts with its first path and stops, freeing
+ * the port, when its last path is removed.
+ */
+public final class VobizServers {
+
+    private final CamelContext camelContext;
+    private final Map<String, VobizServer> servers = new HashMap<>();
+
+    public VobizServers(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    /** Serves {@code route} at {@code path} on the server for {@code address}, starting it if needed. */
+    public synchronized VobizServer addWebSocketRoute(ServerAddress address, String path, WebSocketRoute route)
+            throws Exception {
+        VobizServer server = servers.get(address.key());
+        if (server == null) {
+            server = new VobizServer(address, camelContext);
+            server.addWebSocketRoute(path, route);
+            server.start();
+            servers.put(address.key(), server);
+            return server;
+        }
+        if (!Objects.equals(server.address().sslContextParameters(), address.sslContextParameters())) {
+            throw new IllegalStateException("Port " + address.key()
+                    + " is already served with a different sslContextParameters; consumers on one port must share it");
+        }
+        server.addWebSocketRoute(path, route);
+        return server;
+    }
+
+    /** Removes a path; the server stops when none is left. */
+    public synchronized void removeRoute(VobizServer server, String path) throws Exception {
+        server.removeRoute(path);
+        if (server.isEmpty() && servers.remove(server.address().key(), server)) {
+            server.stop();
+        }
+    }
+
+    public synchronized void stopAll() throws Exception {
+        for (VobizServer server : servers.values()) {
+            server.stop();
+        }
+        servers.clear();
+    }
+}

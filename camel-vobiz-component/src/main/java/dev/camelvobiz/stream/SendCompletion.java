@@ -1,0 +1,61 @@
+package dev.camelvobiz.stream;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Completes one producer exchange when all frames of its command are written. The sender holds one
+ * extra count until it has released its write lock, so Camel's callback never runs under that lock:
+ * if every frame was written inline the sender completes synchronously ({@code done(true)}), otherwise
+ * the writer thread of the last frame completes it ({@code done(false)}).
+ */
+final class SendCompletion implements Callback {
+
+    private final AtomicInteger outstanding;
+    private final Exchange exchange;
+    private final AsyncCallback callback;
+    private final Function<Throwable, RuntimeException> failureMapper;
+    private volatile Throwable failure;
+
+    SendCompletion(int frames, Exchange exchange, AsyncCallback callback, Function<Throwable, RuntimeException> failureMapper) {
+        this.outstanding = new AtomicInteger(frames + 1);
+        this.exchange = exchange;
+        this.callback = callback;
+        this.failureMapper = failureMapper;
+    }
+
+    @Override
+    public void succeeded() {
+        if (outstanding.decrementAndGet() == 0) {
+            complete(false);
+        }
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        succeeded();
+    }
+
+    /** Called once by the sender after queuing every frame; returns the async "done synchronously" flag. */
+    boolean senderReleased() {
+        if (outstanding.decrementAndGet() == 0) {
+            complete(true);
+            return true;
+        }
+        return false;
+    }
+
+    private void complete(boolean doneSync) {
+        Throwable cause = failure;
+        if (cause != null) {
+            exchange.setException(failureMapper.apply(cause));
+        }
+        callback.done(doneSync);
+    }
+}

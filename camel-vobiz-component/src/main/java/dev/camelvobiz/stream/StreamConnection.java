@@ -1,0 +1,471 @@
+package dev.camelvobiz.stream;
+
+import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.event.ClosedEvent;
+import dev.camelvobiz.event.StartEvent;
+import dev.camelvobiz.event.StreamEvent;
+import dev.camelvobiz.event.VobizEventType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Vobiz stream socket. Jetty delivers its frames one at a time and reads the next only when asked
+ * ({@link CoreSession#demand()}), so the route sees the stream in wire order on the thread that read
+ * it, with no hand-off; asking for the next frame only after the route has taken the current one is
+ * the per-socket back-pressure that keeps a slow call from touching any other. An exchange that goes
+ * asynchronous (e.g. awaiting a checkpoint) does not hold the stream up, up to a bounded number in
+ * flight.
+ */
+final class StreamConnection implements FrameHandler, CallSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+
+    private final StreamConsumer consumer;
+    private final String remote;
+    private final InboundFrame frame = new InboundFrame();
+
+    // Inbound message assembly: touched only from onFrame, which Jetty never runs concurrently.
+    private byte[] message = new byte[4096];
+    private int messageLength;
+    private byte messageOpCode;
+    private long messageBytesSeen;
+    private final Set<String> reportedUnknownEvents = new HashSet<>();
+
+    private CoreSession session;
+    private volatile StartEvent start;
+    private volatile WireWriter writer;
+    private volatile byte[] playAudioPrefix;
+    private volatile AudioFormat playAudioPrefixFormat;
+
+    private final Object writeLock = new Object();
+    private final Set<String> pendingCheckpoints = new LinkedHashSet<>();
+    private final AtomicLong checkpointCounter = new AtomicLong();
+    private boolean stopSent;
+    private volatile String closeDescription;
+    private final AtomicBoolean closedEmitted = new AtomicBoolean();
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean demandParked = new AtomicBoolean();
+
+    StreamConnection(StreamConsumer consumer, String remote) {
+        this.consumer = consumer;
+        this.remote = remote;
+    }
+
+    // ---- inbound ---------------------------------------------------------------------------
+
+    @Override
+    public void onOpen(CoreSession coreSession, Callback callback) {
+        this.session = coreSession;
+        callback.succeeded();
+        coreSession.demand();
+    }
+
+    @Override
+    public void onFrame(Frame f, Callback callback) {
+        switch (f.getOpCode()) {
+            case OpCode.PING -> {
+                session.sendFrame(new Frame(OpCode.PONG).setPayload(copy(f.getPayload())), Callback.NOOP, false);
+                callback.succeeded();
+                session.demand();
+            }
+            case OpCode.PONG -> {
+                callback.succeeded();
+                session.demand();
+            }
+            case OpCode.CLOSE -> callback.succeeded();
+            default -> onDataFrame(f, callback);
+        }
+    }
+
+    private void onDataFrame(Frame f, Callback callback) {
+        if (f.getOpCode() != OpCode.CONTINUATION) {
+            messageOpCode = f.getOpCode();
+            messageLength = 0;
+            messageBytesSeen = 0;
+        }
+        append(f.getPayload());
+        callback.succeeded();
+        if (!f.isFin()) {
+            session.demand();
+            return;
+        }
+        try {
+            onMessage();
+        } catch (InvalidFrameException e) {
+            report(e);
+        } catch (RuntimeException e) {
+            report(new InvalidFrameException("Failed to handle a frame on " + label() + ": " + e, e));
+        }
+        demandNext();
+    }
+
+    /** Copies the payload into the reusable message buffer, up to the configured limit. */
+    private void append(ByteBuffer payload) {
+        int length = payload.remaining();
+        messageBytesSeen += length;
+        if (messageOpCode != OpCode.TEXT || messageBytesSeen > consumer.maxFrameSize()) {
+            return;
+        }
+        if (messageLength + length > message.length) {
+            byte[] larger = new byte[Math.max(message.length * 2, messageLength + length)];
+            System.arraycopy(message, 0, larger, 0, messageLength);
+            message = larger;
+        }
+        payload.get(payload.position(), message, messageLength, length);
+        messageLength += length;
+    }
+
+    private void onMessage() {
+        if (messageOpCode == OpCode.BINARY) {
+            throw invalid("binary frame of " + messageBytesSeen + " bytes; Vobiz sends JSON text frames", null);
+        }
+        if (messageBytesSeen > consumer.maxFrameSize()) {
+            throw invalid("message of " + messageBytesSeen + " bytes exceeds maxFrameSize " + consumer.maxFrameSize(), null);
+        }
+        try {
+            consumer.wireReader().read(message, 0, messageLength, frame);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage(), e);
+        }
+        if (frame.event == null) {
+            throw invalid("JSON without an \"event\" field", null);
+        }
+        VobizEventType type = VobizEventType.fromWireName(frame.event);
+        if (type == null) {
+            ignoreUnknown(frame.event);
+            return;
+        }
+        if (type == VobizEventType.START) {
+            onStart();
+            return;
+        }
+        StartEvent started = start;
+        if (started == null) {
+            throw invalid(type.wireName() + " before start", null);
+        }
+        switch (type) {
+            case MEDIA -> onMedia(started);
+            case PLAYED_STREAM -> {
+                var played = frame.toPlayedStreamEvent(started.streamId());
+                synchronized (writeLock) {
+                    pendingCheckpoints.remove(played.name());
+                }
+                Exchange exchange = eventExchange(played);
+                exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_NAME, played.name());
+                process(exchange);
+            }
+            case CLEARED_AUDIO -> process(eventExchange(frame.toClearedAudioEvent(started.streamId())));
+            case DTMF -> onDtmf(started);
+            case STOP -> process(eventExchange(frame.toStopEvent(started.streamId())));
+            default -> throw new IllegalStateException("Unhandled event " + type);
+        }
+    }
+
+    private void onStart() {
+        if (start != null) {
+            throw invalid("duplicate start (streamId " + frame.effectiveStreamId() + ") ignored", null);
+        }
+        StartEvent started;
+        try {
+            started = frame.toStartEvent(consumer.defaultFormat());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw invalid(e.getMessage(), e);
+        }
+        writer = new WireWriter(started.streamId());
+        start = started;
+        consumer.registry().add(this);
+        LOG.debug("Stream {} of call {} started from {} ({})", started.streamId(), started.callId(), remote, started.mediaFormat());
+        Exchange exchange = eventExchange(started);
+        Message in = exchange.getMessage();
+        in.setHeader(VobizConstants.ENCODING, started.mediaFormat().encoding().mimeType());
+        in.setHeader(VobizConstants.SAMPLE_RATE, started.mediaFormat().sampleRate());
+        process(exchange);
+    }
+
+    private void onMedia(StartEvent started) {
+        if (frame.payload == null) {
+            throw invalid("media without payload", null);
+        }
+        AudioFormat format;
+        try {
+            format = frame.mediaFormat(started.mediaFormat());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw invalid(e.getMessage(), e);
+        }
+        Exchange exchange = exchange(VobizEventType.MEDIA, started);
+        Message in = exchange.getMessage();
+        in.setHeader(VobizConstants.TRACK, frame.mediaTrack());
+        if (frame.timestamp != null) {
+            in.setHeader(VobizConstants.TIMESTAMP, frame.timestamp);
+        }
+        if (frame.chunk != null) {
+            in.setHeader(VobizConstants.CHUNK, frame.chunk);
+        }
+        in.setHeader(VobizConstants.ENCODING, format.encoding().mimeType());
+        in.setHeader(VobizConstants.SAMPLE_RATE, format.sampleRate());
+        in.setBody(frame.payload);
+        process(exchange);
+    }
+
+    private void onDtmf(StartEvent started) {
+        if (frame.digit == null) {
+            ignoreUnknown("dtmf without dtmf.digit");
+            return;
+        }
+        Exchange exchange = eventExchange(frame.toDtmfEvent(started.streamId()));
+        exchange.getMessage().setHeader(VobizConstants.DTMF_DIGIT, frame.digit);
+        process(exchange);
+    }
+
+    /** §14.8: an event we do not know is logged once per stream and otherwise ignored. */
+    private void ignoreUnknown(String event) {
+        if (reportedUnknownEvents.size() < 16 && reportedUnknownEvents.add(event)) {
+            LOG.info("{}: ignoring unknown event '{}' (logged once per stream)", label(), WireReader.abbreviate(event));
+        }
+    }
+
+    private Exchange eventExchange(StreamEvent event) {
+        Exchange exchange = exchange(event.type(), start);
+        exchange.getMessage().setBody(event);
+        return exchange;
+    }
+
+    private Exchange exchange(VobizEventType type, StartEvent started) {
+        Exchange exchange = consumer.createExchange(false);
+        Message in = exchange.getMessage();
+        in.setHeader(VobizConstants.EVENT, type.wireName());
+        in.setHeader(VobizConstants.STREAM_ID, started.streamId());
+        if (started.callId() != null) {
+            in.setHeader(VobizConstants.CALL_ID, started.callId());
+        }
+        if (started.accountId() != null) {
+            in.setHeader(VobizConstants.ACCOUNT_ID, started.accountId());
+        }
+        if (frame.sequenceNumber != null && type != VobizEventType.CLOSED) {
+            in.setHeader(VobizConstants.SEQUENCE_NUMBER, frame.sequenceNumber);
+        }
+        return exchange;
+    }
+
+    private void process(Exchange exchange) {
+        inFlight.incrementAndGet();
+        AsyncCallback release = consumer.defaultConsumerCallback(exchange, false);
+        consumer.getAsyncProcessor().process(exchange, doneSync -> {
+            release.done(doneSync);
+            if (inFlight.decrementAndGet() < consumer.maxInFlight() && demandParked.compareAndSet(true, false)) {
+                demand();
+            }
+        });
+    }
+
+    /** Reads the next frame now, unless too many of this stream's exchanges are still in flight. */
+    private void demandNext() {
+        if (inFlight.get() < consumer.maxInFlight()) {
+            demand();
+            return;
+        }
+        demandParked.set(true);
+        if (inFlight.get() < consumer.maxInFlight() && demandParked.compareAndSet(true, false)) {
+            demand();
+        }
+    }
+
+    private void demand() {
+        if (closeDescription == null) {
+            session.demand();
+        }
+    }
+
+    /** Hands a bad frame to the consumer's exception handler, which logs it once or routes it. */
+    private void report(InvalidFrameException error) {
+        Exchange exchange = consumer.createExchange(true);
+        StartEvent started = start;
+        if (started != null) {
+            exchange.getMessage().setHeader(VobizConstants.STREAM_ID, started.streamId());
+            if (started.callId() != null) {
+                exchange.getMessage().setHeader(VobizConstants.CALL_ID, started.callId());
+            }
+        }
+        consumer.getExceptionHandler().handleException(error.getMessage(), exchange, error);
+    }
+
+    private InvalidFrameException invalid(String reason, Throwable cause) {
+        return new InvalidFrameException("Invalid frame on " + label() + ": " + reason, cause);
+    }
+
+    @Override
+    public void onError(Throwable cause, Callback callback) {
+        LOG.debug("{}: socket error", label(), cause);
+        callback.succeeded();
+    }
+
+    @Override
+    public void onClosed(CloseStatus closeStatus, Callback callback) {
+        try {
+            emitClosed(closeStatus.getCode(), closeStatus.getReason());
+        } finally {
+            callback.succeeded();
+        }
+    }
+
+    /** Closes the socket from our side (route stopping), reporting the stream closed right away. */
+    void close(int code, String reason) {
+        emitClosed(code, reason);
+        session.close(code, reason, Callback.NOOP);
+    }
+
+    /** Emits the stream's single {@code closed} exchange, whoever notices the end first. */
+    private void emitClosed(int code, String reason) {
+        if (!closedEmitted.compareAndSet(false, true)) {
+            return;
+        }
+        List<String> unplayed;
+        synchronized (writeLock) {
+            closeDescription = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason);
+            unplayed = new ArrayList<>(pendingCheckpoints);
+            pendingCheckpoints.clear();
+        }
+        consumer.connectionClosed(this);
+        StartEvent started = start;
+        if (started == null) {
+            LOG.debug("Socket from {} closed before start ({})", remote, closeDescription);
+            return;
+        }
+        consumer.registry().remove(this, closeDescription);
+        LOG.debug("{} closed ({}), unplayed checkpoints {}", label(), closeDescription, unplayed);
+        var closed = new ClosedEvent(started.streamId(), started.callId(), code, reason, unplayed);
+        Exchange exchange = eventExchange(closed);
+        Message in = exchange.getMessage();
+        in.setHeader(VobizConstants.CLOSE_CODE, code);
+        if (reason != null) {
+            in.setHeader(VobizConstants.CLOSE_REASON, reason);
+        }
+        in.setHeader(VobizConstants.UNPLAYED_CHECKPOINTS, closed.unplayedCheckpoints());
+        process(exchange);
+    }
+
+    String label() {
+        StartEvent started = start;
+        return started == null
+                ? "stream from " + remote + " (before start)"
+                : "stream " + started.streamId() + " (call " + started.callId() + ")";
+    }
+
+    private static ByteBuffer copy(ByteBuffer payload) {
+        ByteBuffer copy = ByteBuffer.allocate(payload == null ? 0 : payload.remaining());
+        if (payload != null) {
+            copy.put(payload.slice()).flip();
+        }
+        return copy;
+    }
+
+    // ---- outbound (CallSession) -------------------------------------------------------------
+
+    @Override
+    public String streamId() {
+        return start.streamId();
+    }
+
+    @Override
+    public String callId() {
+        return start.callId();
+    }
+
+    @Override
+    public AudioFormat format() {
+        return start.mediaFormat();
+    }
+
+    @Override
+    public String nextCheckpointName() {
+        return "checkpoint-" + checkpointCounter.incrementAndGet();
+    }
+
+    @Override
+    public boolean playAudio(List<byte[]> frames, AudioFormat format, Exchange exchange, AsyncCallback callback) {
+        byte[] prefix = playAudioPrefix(format);
+        List<byte[]> messages = new ArrayList<>(frames.size());
+        for (byte[] audio : frames) {
+            messages.add(WireWriter.playAudio(prefix, audio));
+        }
+        return send(messages, null, exchange, callback);
+    }
+
+    private byte[] playAudioPrefix(AudioFormat format) {
+        byte[] prefix = playAudioPrefix;
+        if (prefix == null || !format.equals(playAudioPrefixFormat)) {
+            prefix = writer.playAudioPrefix(format);
+            playAudioPrefixFormat = format;
+            playAudioPrefix = prefix;
+        }
+        return prefix;
+    }
+
+    @Override
+    public boolean checkpoint(String name, Exchange exchange, AsyncCallback callback) {
+        return send(List.of(writer.checkpoint(name)), () -> pendingCheckpoints.add(name), exchange, callback);
+    }
+
+    @Override
+    public boolean clearAudio(Exchange exchange, AsyncCallback callback) {
+        // clearAudio voids every checkpoint queued before it (protocol §4.3).
+        return send(List.of(writer.clearAudio()), pendingCheckpoints::clear, exchange, callback);
+    }
+
+    @Override
+    public boolean stop(Exchange exchange, AsyncCallback callback) {
+        return send(List.of(writer.stop()), () -> stopSent = true, exchange, callback);
+    }
+
+    /**
+     * Queues the messages of one command as a unit, so commands leave in the order routes sent them and
+     * a multi-frame {@code playAudio} is never interleaved with another command.
+     */
+    private boolean send(List<byte[]> messages, Runnable stateChange, Exchange exchange, AsyncCallback callback) {
+        SendCompletion completion = new SendCompletion(messages.size(), exchange, callback, this::writeFailure);
+        String refusal;
+        synchronized (writeLock) {
+            refusal = closeDescription != null
+                    ? label() + " is closed (" + closeDescription + ")"
+                    : stopSent ? label() + " has been sent stop; nothing more can be sent on it" : null;
+            if (refusal == null) {
+                if (stateChange != null) {
+                    stateChange.run();
+                }
+                for (byte[] bytes : messages) {
+                    session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(bytes)), completion, false);
+                }
+            }
+        }
+        if (refusal != null) {
+            exchange.setException(new StreamClosedException(refusal));
+            callback.done(true);
+            return true;
+        }
+        return completion.senderReleased();
+    }
+
+    private RuntimeException writeFailure(Throwable cause) {
+        return new StreamClosedException("Could not write to " + label() + ": " + cause, cause);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.camelvobiz.stream;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.camelvobiz.VobizConfiguration;
+import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.server.VobizServer;
+import dev.camelvobiz.server.WebSocketLimits;
+import dev.camelvobiz.server.WebSocketRoute;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+
+/**
+ * {@code vobiz:stream}: the WebSocket endpoint Vobiz connects to. Serves its path on the shared server
+ * of its host:port and turns every socket into a {@link StreamConnection}.
+ */
+public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final VobizEndpoint endpoint;
+    private final VobizConfiguration configuration;
+    private final StreamRegistry registry;
+    private final WireReader wireReader = new WireReader(JSON);
+    private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AudioFormat defaultFormat;
+    private VobizServer server;
+
+    public StreamConsumer(VobizEndpoint endpoint, Processor processor, StreamRegistry registry) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+        this.registry = registry;
+        this.defaultFormat = AudioFormat.parse(configuration.getContentType());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        server = endpoint.getComponent().servers().addWebSocketRoute(endpoint.serverAddress(), path(), this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (StreamConnection connection : List.copyOf(connections)) {
+            connection.close(CloseStatus.SHUTDOWN, "Route stopping");
+        }
+        if (server != null) {
+            endpoint.getComponent().servers().removeRoute(server, path());
+            server = null;
+        }
+        super.doStop();
+    }
+
+    /** The port actually bound, useful when {@code port=0} let the OS choose. */
+    public int getLocalPort() {
+        return server == null ? -1 : server.localPort();
+    }
+
+    private String path() {
+        return configuration.getPath();
+    }
+
+    @Override
+    public boolean authorize(Request request, String pathRemainder) {
+        String token = configuration.getToken();
+        if (token == null) {
+            return pathRemainder == null;
+        }
+        String offered = pathRemainder != null
+                ? pathRemainder
+                : Request.extractQueryParameters(request).getValue("token");
+        return offered != null
+                && MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean tokenInPath() {
+        return configuration.getToken() != null;
+    }
+
+    @Override
+    public FrameHandler open(Request request) {
+        String remote = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request) + path();
+        StreamConnection connection = new StreamConnection(this, remote);
+        connections.add(connection);
+        return connection;
+    }
+
+    @Override
+    public WebSocketLimits limits() {
+        return new WebSocketLimits(
+                Duration.ofMillis(configuration.getIdleTimeout()), Math.max(4096, configuration.getMaxFrameSize()));
+    }
+
+    void connectionClosed(StreamConnection connection) {
+        connections.remove(connection);
+    }
+
+    StreamRegistry registry() {
+        return registry;
+    }
+
+    WireReader wireReader() {
+        return wireReader;
+    }
+
+    AudioFormat defaultFormat() {
+        return defaultFormat;
+    }
+
+    int maxFrameSize() {
+        return configuration.getMaxFrameSize();
+    }
+
+    int maxInFlight() {
+        return configuration.getMaxInFlightPerStream();
+    }
+}

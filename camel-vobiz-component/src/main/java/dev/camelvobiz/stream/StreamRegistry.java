@@ -1,0 +1,77 @@
+package dev.camelvobiz.stream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live streams of one component, by stream id and by call id (Vobiz reconnects a call with a new
+ * stream id, so a call id always means its newest live stream). Recently closed ids are remembered,
+ * so that a late command fails saying the stream closed rather than that it never existed.
+ */
+public final class StreamRegistry {
+
+    private static final int RECENTLY_CLOSED_CAPACITY = 4096;
+
+    private final Map<String, CallSession> byStreamId = new ConcurrentHashMap<>();
+    private final Map<String, CallSession> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, String> recentlyClosed = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > RECENTLY_CLOSED_CAPACITY;
+        }
+    };
+
+    void add(CallSession session) {
+        byStreamId.put(session.streamId(), session);
+        if (session.callId() != null) {
+            byCallId.put(session.callId(), session);
+        }
+    }
+
+    void remove(CallSession session, String closeDescription) {
+        byStreamId.remove(session.streamId(), session);
+        String description = "Stream " + session.streamId() + " of call " + session.callId() + " is closed ("
+                + closeDescription + ")";
+        synchronized (recentlyClosed) {
+            recentlyClosed.put("stream:" + session.streamId(), description);
+            if (session.callId() != null && byCallId.remove(session.callId(), session)) {
+                recentlyClosed.put("call:" + session.callId(), description);
+            }
+        }
+    }
+
+    /**
+     * The live stream with this id.
+     *
+     * @throws StreamClosedException if it has closed; {@link StreamNotFoundException} if it never was
+     */
+    public CallSession byStreamId(String streamId) {
+        CallSession session = byStreamId.get(streamId);
+        if (session == null) {
+            throw notLive("stream:" + streamId, "No live Vobiz stream with streamId " + streamId);
+        }
+        return session;
+    }
+
+    /** The newest live stream of this call; same failures as {@link #byStreamId(String)}. */
+    public CallSession byCallId(String callId) {
+        CallSession session = byCallId.get(callId);
+        if (session == null) {
+            throw notLive("call:" + callId, "No live Vobiz stream for callId " + callId);
+        }
+        return session;
+    }
+
+    private RuntimeException notLive(String key, String unknownMessage) {
+        String closed;
+        synchronized (recentlyClosed) {
+            closed = recentlyClosed.get(key);
+        }
+        return closed != null ? new StreamClosedException(closed) : new StreamNotFoundException(unknownMessage);
+    }
+
+    public int size() {
+        return byStreamId.size();
+    }
+}
