@@ -1,0 +1,28 @@
+package dev.camelvobiz.test;
+
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+/** A Camel context per test class with one free port for the vobiz server. */
+public abstract class VobizTestSupport extends CamelTestSupport {
+
+    protected final int port = AvailablePortFinder.getNextAvailable();
+
+    /** The stream consumer URI on this test's port with extra options, e.g. {@code "&token=x"}. */
+    protected String streamUri(String options) {
+        return "vobiz:stream?host=127.0.0.1&port=" + port + "&path=/media" + options;
+    }
+
+    protected VobizPeer startCall(String streamId, String callId) {
+        return VobizPeer.start(port, "/media", streamId, callId);
+    }
+
+    /** Distinct, recognisable audio: 20 ms of L16 8 kHz whose bytes encode the call and frame numbers. */
+    protected static byte[] frame(int call, int index) {
+        byte[] audio = new byte[320];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (byte) (call * 31 + index * 7 + i);
+        }
+        return audio;
+    }
+}
