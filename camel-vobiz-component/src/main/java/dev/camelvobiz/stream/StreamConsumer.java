@@ -1,6 +1,5 @@
 package dev.camelvobiz.stream;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.audio.AudioFormat;
@@ -25,12 +24,10 @@ import org.eclipse.jetty.websocket.core.FrameHandler;
  */
 public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final VobizEndpoint endpoint;
     private final VobizConfiguration configuration;
     private final StreamRegistry registry;
-    private final WireReader wireReader = new WireReader(JSON);
+    private final WireReader wireReader = new WireReader();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
     private final AudioFormat defaultFormat;
     private VobizServer server;

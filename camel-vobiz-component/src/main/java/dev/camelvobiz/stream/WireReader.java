@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 
@@ -20,11 +22,12 @@ final class WireReader {
     private static final Base64Variant BASE64 =
             Base64Variants.MIME_NO_LINEFEEDS.withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
 
-    private final JsonFactory factory;
+    /** Vobiz messages are three levels deep; anything far deeper is an attack or a bug. */
+    private static final int MAX_NESTING_DEPTH = 32;
 
-    WireReader(JsonFactory factory) {
-        this.factory = factory;
-    }
+    private final JsonFactory factory = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build();
 
     /**
      * Fills {@code into} from one JSON message.
@@ -41,6 +44,8 @@ final class WireReader {
             if (parser.nextToken() != null) {
                 throw new IllegalArgumentException("trailing data after the JSON object");
             }
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException("exceeds JSON limits: " + e.getMessage(), e);
         } catch (StreamReadException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -153,6 +158,8 @@ final class WireReader {
         }
         try {
             return parser.getBinaryValue(BASE64);
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException("exceeds JSON limits: " + e.getMessage(), e);
         } catch (StreamReadException e) {
             throw new IllegalArgumentException("media.payload is not valid base64: " + e.getOriginalMessage(), e);
         }
