@@ -35,6 +35,7 @@ public final class VobizServer {
     private final ServerConnector connector;
     private final Map<String, WebSocketRoute> webSocketRoutes = new ConcurrentHashMap<>();
     private WebSocketMappings upgrader;
+    private volatile int boundPort = -1;
 
     VobizServer(ServerAddress address, CamelContext camelContext) throws Exception {
         this.address = address;
@@ -59,18 +60,24 @@ public final class VobizServer {
 
     void start() throws Exception {
         upgrader = new WebSocketMappings(WebSocketServerComponents.ensureWebSocketComponents(server));
-        server.start();
-        LOG.info("Vobiz server listening on {}://{}:{}", address.tls() ? "https" : "http", address.host(), localPort());
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw new IllegalStateException("Cannot serve vobiz consumers on " + address.key() + ": " + e.getMessage(), e);
+        }
+        boundPort = connector.getLocalPort();
+        LOG.info("Vobiz server listening on {}://{}:{}", address.tls() ? "https" : "http", address.host(), boundPort);
     }
 
     void stop() throws Exception {
         server.stop();
-        LOG.info("Vobiz server on {}:{} stopped", address.host(), address.port());
+        LOG.info("Vobiz server on {}:{} stopped", address.host(), boundPort);
     }
 
     /** The bound port: the configured one, or the one the OS chose for port 0. */
     public int localPort() {
-        return connector.getLocalPort();
+        return boundPort;
     }
 
     public ServerAddress address() {
