@@ -37,7 +37,8 @@ public class VobizEndpoint extends DefaultEndpoint {
     @UriParam
     private VobizConfiguration configuration;
 
-    public VobizEndpoint(String uri, VobizComponent component, VobizEndpointKind kind, VobizConfiguration configuration) {
+    public VobizEndpoint(
+            String uri, VobizComponent component, VobizEndpointKind kind, VobizConfiguration configuration) {
         super(uri, component);
         this.kind = kind;
         this.configuration = configuration;
@@ -67,14 +68,16 @@ public class VobizEndpoint extends DefaultEndpoint {
         if (!configuration.getPath().startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/': " + configuration.getPath());
         }
-        StreamConsumer consumer = new StreamConsumer(this, processor, getComponent().streams());
+        StreamConsumer consumer =
+                new StreamConsumer(this, processor, getComponent().streams());
         configureConsumer(consumer);
         return consumer;
     }
 
     /** The shared server this endpoint's consumer is served on. */
     public ServerAddress serverAddress() {
-        return new ServerAddress(configuration.getHost(), configuration.getPort(), configuration.getSslContextParameters());
+        return new ServerAddress(
+                configuration.getHost(), configuration.getPort(), configuration.getSslContextParameters());
     }
 
     public VobizEndpointKind getKind() {

@@ -25,8 +25,18 @@ class ComponentMetadataTest extends CamelTestSupport {
         EndpointUriFactory factory = context.getCamelContextExtension().getEndpointUriFactory("vobiz");
         assertThat(factory).as("generated VobizEndpointUriFactory").isNotNull();
         assertThat(factory.propertyNames())
-                .contains("kind", "host", "port", "path", "token", "contentType", "maxFrameSize", "idleTimeout",
-                        "streamId", "name", "sslContextParameters");
+                .contains(
+                        "kind",
+                        "host",
+                        "port",
+                        "path",
+                        "token",
+                        "contentType",
+                        "maxFrameSize",
+                        "idleTimeout",
+                        "streamId",
+                        "name",
+                        "sslContextParameters");
         assertThat(factory.secretPropertyNames()).containsExactly("token");
     }
 
@@ -41,9 +51,12 @@ class ComponentMetadataTest extends CamelTestSupport {
 
     @Test
     void componentOptionsAreEndpointDefaultsThatURIsOverride() {
-        context.getComponent("vobiz", VobizComponent.class).getConfiguration().setContentType("audio/x-mulaw;rate=8000");
+        context.getComponent("vobiz", VobizComponent.class)
+                .getConfiguration()
+                .setContentType("audio/x-mulaw;rate=8000");
         VobizEndpoint inherits = context.getEndpoint("vobiz:stream?path=/a", VobizEndpoint.class);
-        VobizEndpoint overrides = context.getEndpoint("vobiz:stream?path=/b&contentType=audio/x-l16;rate=16000", VobizEndpoint.class);
+        VobizEndpoint overrides =
+                context.getEndpoint("vobiz:stream?path=/b&contentType=audio/x-l16;rate=16000", VobizEndpoint.class);
         assertThat(inherits.getConfiguration().getContentType()).isEqualTo("audio/x-mulaw;rate=8000");
         assertThat(overrides.getConfiguration().getContentType()).isEqualTo("audio/x-l16;rate=16000");
     }
@@ -64,7 +77,9 @@ class ComponentMetadataTest extends CamelTestSupport {
         json.get("headers").fieldNames().forEachRemaining(documented::add);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(constants);
         assertThat(constants).allMatch(name -> name.startsWith("CamelVobiz"));
-        json.get("headers").forEach(header -> assertThat(header.get("description").asText()).isNotBlank());
+        json.get("headers")
+                .forEach(
+                        header -> assertThat(header.get("description").asText()).isNotBlank());
         assertThat(json.at("/properties/token/secret").asBoolean()).isTrue();
     }
 
@@ -74,7 +89,10 @@ class ComponentMetadataTest extends CamelTestSupport {
                 "s-1", "c-1", "500025", List.of("inbound"), AudioFormat.L16_8K, 0L, "{}", null, null, null);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = context.getTypeConverter().convertTo(Map.class, start);
-        assertThat(map).containsEntry("event", "start").containsEntry("streamId", "s-1").containsEntry("sampleRate", 8000);
+        assertThat(map)
+                .containsEntry("event", "start")
+                .containsEntry("streamId", "s-1")
+                .containsEntry("sampleRate", 8000);
         String json = context.getTypeConverter().convertTo(String.class, start);
         assertThat(json).startsWith("{\"event\":\"start\",\"streamId\":\"s-1\",\"callId\":\"c-1\"");
     }

@@ -36,7 +36,8 @@ public enum AudioEncoding {
                 return encoding;
             }
         }
-        throw new IllegalArgumentException("Unsupported audio encoding '" + value + "' (expected audio/x-l16 or audio/x-mulaw)");
+        throw new IllegalArgumentException(
+                "Unsupported audio encoding '" + value + "' (expected audio/x-l16 or audio/x-mulaw)");
     }
 
     static String stripParameters(String contentType) {

@@ -21,7 +21,8 @@ public record AudioFormat(AudioEncoding encoding, int sampleRate) {
             throw new IllegalArgumentException("Audio encoding is required");
         }
         if (sampleRate != 8000 && sampleRate != 16000 && sampleRate != 24000) {
-            throw new IllegalArgumentException("Unsupported sample rate " + sampleRate + " (expected 8000, 16000 or 24000)");
+            throw new IllegalArgumentException(
+                    "Unsupported sample rate " + sampleRate + " (expected 8000, 16000 or 24000)");
         }
         if (encoding == AudioEncoding.MULAW && sampleRate != 8000) {
             throw new IllegalArgumentException("audio/x-mulaw is only defined at 8000 Hz, not " + sampleRate);

@@ -17,7 +17,8 @@ public final class AudioFrames {
      */
     public static List<byte[]> cut(byte[] audio, AudioFormat format) {
         if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
-            throw new IllegalArgumentException("L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
+            throw new IllegalArgumentException(
+                    "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
         }
         int frameSize = format.bytesPerFrame();
         if (audio.length == frameSize) {

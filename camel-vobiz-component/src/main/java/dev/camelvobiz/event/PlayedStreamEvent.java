@@ -12,6 +12,9 @@ public record PlayedStreamEvent(String streamId, String name) implements StreamE
 
     @Override
     public Map<String, Object> toMap() {
-        return new EventFields(type()).put("streamId", streamId).put("name", name).toMap();
+        return new EventFields(type())
+                .put("streamId", streamId)
+                .put("name", name)
+                .toMap();
     }
 }

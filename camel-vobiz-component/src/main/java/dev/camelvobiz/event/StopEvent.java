@@ -15,6 +15,9 @@ public record StopEvent(String streamId, String reason) implements StreamEvent {
 
     @Override
     public Map<String, Object> toMap() {
-        return new EventFields(type()).put("streamId", streamId).put("reason", reason).toMap();
+        return new EventFields(type())
+                .put("streamId", streamId)
+                .put("reason", reason)
+                .toMap();
     }
 }

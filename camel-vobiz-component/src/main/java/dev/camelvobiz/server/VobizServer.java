@@ -64,7 +64,8 @@ public final class VobizServer {
             server.start();
         } catch (Exception e) {
             server.stop();
-            throw new IllegalStateException("Cannot serve vobiz consumers on " + address.key() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot serve vobiz consumers on " + address.key() + ": " + e.getMessage(), e);
         }
         boundPort = connector.getLocalPort();
         LOG.info("Vobiz server listening on {}://{}:{}", address.tls() ? "https" : "http", address.host(), boundPort);
@@ -133,7 +134,11 @@ public final class VobizServer {
                 return true;
             }
             Response.writeError(
-                    request, response, callback, HttpStatus.UPGRADE_REQUIRED_426, "This path takes WebSocket upgrades only");
+                    request,
+                    response,
+                    callback,
+                    HttpStatus.UPGRADE_REQUIRED_426,
+                    "This path takes WebSocket upgrades only");
             return true;
         }
     }

@@ -124,7 +124,9 @@ final class InboundFrame {
                 mediaContentType != null ? AudioEncoding.fromMimeType(mediaContentType) : streamFormat.encoding();
         int rate = mediaSampleRate != null
                 ? Math.toIntExact(mediaSampleRate)
-                : mediaContentType != null ? AudioFormat.parse(mediaContentType).sampleRate() : streamFormat.sampleRate();
+                : mediaContentType != null
+                        ? AudioFormat.parse(mediaContentType).sampleRate()
+                        : streamFormat.sampleRate();
         return new AudioFormat(frameEncoding, rate);
     }
 

@@ -20,7 +20,11 @@ final class SendCompletion implements Callback {
     private final Function<Throwable, RuntimeException> failureMapper;
     private volatile Throwable failure;
 
-    SendCompletion(int frames, Exchange exchange, AsyncCallback callback, Function<Throwable, RuntimeException> failureMapper) {
+    SendCompletion(
+            int frames,
+            Exchange exchange,
+            AsyncCallback callback,
+            Function<Throwable, RuntimeException> failureMapper) {
         this.outstanding = new AtomicInteger(frames + 1);
         this.exchange = exchange;
         this.callback = callback;

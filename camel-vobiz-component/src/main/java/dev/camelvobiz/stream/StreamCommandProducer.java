@@ -84,7 +84,8 @@ public class StreamCommandProducer extends DefaultAsyncProducer {
         if (callId != null) {
             return streams.byCallId(callId);
         }
-        throw new StreamNotFoundException("vobiz:" + kind.uriName()
-                + " needs a target stream: set the streamId option, or the header CamelVobizStreamId or CamelVobizCallId");
+        throw new StreamNotFoundException(
+                "vobiz:" + kind.uriName()
+                        + " needs a target stream: set the streamId option, or the header CamelVobizStreamId or CamelVobizCallId");
     }
 }

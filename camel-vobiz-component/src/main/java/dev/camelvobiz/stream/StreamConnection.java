@@ -140,7 +140,8 @@ final class StreamConnection implements FrameHandler, CallSession {
             throw invalid("binary frame of " + messageBytesSeen + " bytes; Vobiz sends JSON text frames", null);
         }
         if (messageBytesSeen > consumer.maxFrameSize()) {
-            throw invalid("message of " + messageBytesSeen + " bytes exceeds maxFrameSize " + consumer.maxFrameSize(), null);
+            throw invalid(
+                    "message of " + messageBytesSeen + " bytes exceeds maxFrameSize " + consumer.maxFrameSize(), null);
         }
         try {
             consumer.wireReader().read(message, 0, messageLength, frame);
@@ -194,7 +195,12 @@ final class StreamConnection implements FrameHandler, CallSession {
         writer = new WireWriter(started.streamId());
         start = started;
         consumer.registry().add(this);
-        LOG.debug("Stream {} of call {} started from {} ({})", started.streamId(), started.callId(), remote, started.mediaFormat());
+        LOG.debug(
+                "Stream {} of call {} started from {} ({})",
+                started.streamId(),
+                started.callId(),
+                remote,
+                started.mediaFormat());
         Exchange exchange = eventExchange(started);
         Message in = exchange.getMessage();
         in.setHeader(VobizConstants.ENCODING, started.mediaFormat().encoding().mimeType());

@@ -77,7 +77,8 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
                 ? pathRemainder
                 : Request.extractQueryParameters(request).getValue("token");
         return offered != null
-                && MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        offered.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

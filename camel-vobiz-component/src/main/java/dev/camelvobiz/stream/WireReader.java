@@ -26,7 +26,9 @@ final class WireReader {
     private static final int MAX_NESTING_DEPTH = 32;
 
     private final JsonFactory factory = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .build())
             .build();
 
     /**
@@ -199,7 +201,8 @@ final class WireReader {
     }
 
     private static IllegalArgumentException wrongType(String field, String expected, JsonParser parser) {
-        return new IllegalArgumentException(field + " must be " + expected + ", was " + describe(parser.currentToken()));
+        return new IllegalArgumentException(
+                field + " must be " + expected + ", was " + describe(parser.currentToken()));
     }
 
     private static String describe(JsonToken token) {

@@ -43,7 +43,8 @@ final class WireWriter {
     }
 
     byte[] checkpoint(String name) {
-        return utf8("{\"event\":\"checkpoint\",\"streamId\":\"" + quotedStreamId + "\",\"name\":\"" + quote(name) + "\"}");
+        return utf8(
+                "{\"event\":\"checkpoint\",\"streamId\":\"" + quotedStreamId + "\",\"name\":\"" + quote(name) + "\"}");
     }
 
     byte[] clearAudio() {

@@ -41,22 +41,44 @@ class BadInputTest extends VobizTestSupport {
                 text("not an object", "[1,2,3]", "not a JSON object"),
                 text("trailing garbage", "{\"event\":\"clearedAudio\"} x", "not valid JSON"),
                 text("no event field", "{\"streamId\":\"s-1\"}", "without an \"event\" field"),
-                text("invalid base64", "{\"event\":\"media\",\"media\":{\"payload\":\"@@@not-base64@@@\"}}", "not valid base64"),
-                text("media without payload", "{\"event\":\"media\",\"media\":{\"track\":\"inbound\"}}", "media without payload"),
+                text(
+                        "invalid base64",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"@@@not-base64@@@\"}}",
+                        "not valid base64"),
+                text(
+                        "media without payload",
+                        "{\"event\":\"media\",\"media\":{\"track\":\"inbound\"}}",
+                        "media without payload"),
                 text("media not an object", "{\"event\":\"media\",\"media\":\"oops\"}", "media must be an object"),
-                text("sequenceNumber not a number", "{\"event\":\"clearedAudio\",\"sequenceNumber\":\"seven\"}", "sequenceNumber must be an integer"),
-                text("unsupported frame format", "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"contentType\":\"audio/ogg\"}}", "Unsupported audio encoding"),
+                text(
+                        "sequenceNumber not a number",
+                        "{\"event\":\"clearedAudio\",\"sequenceNumber\":\"seven\"}",
+                        "sequenceNumber must be an integer"),
+                text(
+                        "unsupported frame format",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"contentType\":\"audio/ogg\"}}",
+                        "Unsupported audio encoding"),
                 text("playedStream without name", "{\"event\":\"playedStream\"}", "playedStream without name"),
-                text("deep nesting", "{\"event\":\"media\",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "exceeds JSON limits"),
+                text(
+                        "deep nesting",
+                        "{\"event\":\"media\",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
+                        "exceeds JSON limits"),
                 text("duplicate start", startJson("s-bad", "c-bad"), "duplicate start"),
-                Arguments.of("oversized frame", (Consumer<VobizPeer>) peer -> peer.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(6000) + "\"}"),
+                Arguments.of(
+                        "oversized frame",
+                        (Consumer<VobizPeer>)
+                                peer -> peer.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(6000) + "\"}"),
                         "exceeds maxFrameSize 4096"),
-                Arguments.of("binary frame", (Consumer<VobizPeer>) peer -> peer.sendBinary(new byte[320]), "binary frame of 320 bytes"));
+                Arguments.of(
+                        "binary frame",
+                        (Consumer<VobizPeer>) peer -> peer.sendBinary(new byte[320]),
+                        "binary frame of 320 bytes"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
-    void badInputIsReportedAndTheCallsCarryOn(String name, Consumer<VobizPeer> sendBadInput, String reason) throws Exception {
+    void badInputIsReportedAndTheCallsCarryOn(String name, Consumer<VobizPeer> sendBadInput, String reason)
+            throws Exception {
         MockEndpoint errors = getMockEndpoint("mock:errors");
         MockEndpoint media = getMockEndpoint("mock:media");
         errors.expectedMessageCount(1);
@@ -69,11 +91,15 @@ class BadInputTest extends VobizTestSupport {
 
             errors.assertIsSatisfied();
             media.assertIsSatisfied();
-            Exception error = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            Exception error =
+                    errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             assertThat(error).isInstanceOf(InvalidFrameException.class);
             assertThat(error.getMessage()).contains("stream s-bad (call c-bad)").contains(reason);
-            assertThat(errors.getReceivedExchanges().get(0).getMessage().getHeader(VobizConstants.STREAM_ID)).isEqualTo("s-bad");
-            assertThat(call.isClosedByServer()).as("the bad call's socket stays open").isFalse();
+            assertThat(errors.getReceivedExchanges().get(0).getMessage().getHeader(VobizConstants.STREAM_ID))
+                    .isEqualTo("s-bad");
+            assertThat(call.isClosedByServer())
+                    .as("the bad call's socket stays open")
+                    .isFalse();
         }
     }
 
@@ -90,9 +116,11 @@ class BadInputTest extends VobizTestSupport {
 
             errors.assertIsSatisfied();
             media.assertIsSatisfied();
-            Exception error = errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            Exception error =
+                    errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             assertThat(error.getMessage()).contains("(before start)").contains("media before start");
-            assertThat(media.getReceivedExchanges().get(0).getMessage().getBody(byte[].class)).isEqualTo(frame(1, 1));
+            assertThat(media.getReceivedExchanges().get(0).getMessage().getBody(byte[].class))
+                    .isEqualTo(frame(1, 1));
         }
     }
 

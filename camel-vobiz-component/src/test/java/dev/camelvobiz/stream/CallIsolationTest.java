@@ -61,7 +61,8 @@ class CallIsolationTest extends VobizTestSupport {
                         for (int i = 0; i < frames; i++) {
                             JsonNode command = peer.nextCommand();
                             assertThat(command.get("streamId").asText()).isEqualTo("stream-" + call);
-                            assertThat(Base64.getDecoder().decode(command.at("/media/payload").asText()))
+                            assertThat(Base64.getDecoder()
+                                            .decode(command.at("/media/payload").asText()))
                                     .as("call %d frame %d", call, i)
                                     .isEqualTo(frame(call, i));
                         }
@@ -91,7 +92,9 @@ class CallIsolationTest extends VobizTestSupport {
                 assertThat(Base64.getDecoder().decode(echo.at("/media/payload").asText()))
                         .isEqualTo(frame(2, i));
             }
-            assertThat(blocked.received()).as("nothing echoed while the route is blocked").isEmpty();
+            assertThat(blocked.received())
+                    .as("nothing echoed while the route is blocked")
+                    .isEmpty();
 
             release.countDown();
             for (int i = 0; i < 10; i++) {

@@ -17,7 +17,9 @@ class EchoTest extends VobizTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(streamUri("")).filter(header("CamelVobizEvent").isEqualTo("media")).to("vobiz:play");
+                from(streamUri(""))
+                        .filter(header("CamelVobizEvent").isEqualTo("media"))
+                        .to("vobiz:play");
             }
         };
     }
@@ -34,7 +36,9 @@ class EchoTest extends VobizTestSupport {
                 assertThat(command.get("streamId").asText()).isEqualTo("stream-echo");
                 JsonNode media = command.get("media");
                 assertThat(media.get("contentType").asText()).isEqualTo("audio/x-l16");
-                assertThat(media.get("sampleRate").isInt()).as("sampleRate is a JSON number").isTrue();
+                assertThat(media.get("sampleRate").isInt())
+                        .as("sampleRate is a JSON number")
+                        .isTrue();
                 assertThat(media.get("sampleRate").asInt()).isEqualTo(8000);
                 assertThat(Base64.getDecoder().decode(media.get("payload").asText()))
                         .as("frame %d", i)

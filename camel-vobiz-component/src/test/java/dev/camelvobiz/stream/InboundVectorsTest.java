@@ -50,13 +50,36 @@ class InboundVectorsTest extends VobizTestSupport {
 
     static Stream<Arguments> vectors() {
         return Stream.of(
-                start("ws.start.nested.current", CURRENT_STREAM, CURRENT_CALL, "500025", 0L, "audio/x-l16", 16000, e -> {
-                    assertThat(e.tracks()).containsExactly("inbound");
-                    assertThat(e.extraHeaders()).isEqualTo("{}");
-                }),
-                start("ws.start.nested.mulaw", CURRENT_STREAM, CURRENT_CALL, "500025", 0L, "audio/x-mulaw", 8000, e -> {}),
-                start("ws.start.nested.both_tracks", CURRENT_STREAM, CURRENT_CALL, "500025", 0L, "audio/x-l16", 8000, e ->
-                        assertThat(e.tracks()).containsExactly("inbound", "outbound")),
+                start(
+                        "ws.start.nested.current",
+                        CURRENT_STREAM,
+                        CURRENT_CALL,
+                        "500025",
+                        0L,
+                        "audio/x-l16",
+                        16000,
+                        e -> {
+                            assertThat(e.tracks()).containsExactly("inbound");
+                            assertThat(e.extraHeaders()).isEqualTo("{}");
+                        }),
+                start(
+                        "ws.start.nested.mulaw",
+                        CURRENT_STREAM,
+                        CURRENT_CALL,
+                        "500025",
+                        0L,
+                        "audio/x-mulaw",
+                        8000,
+                        e -> {}),
+                start(
+                        "ws.start.nested.both_tracks",
+                        CURRENT_STREAM,
+                        CURRENT_CALL,
+                        "500025",
+                        0L,
+                        "audio/x-l16",
+                        8000,
+                        e -> assertThat(e.tracks()).containsExactly("inbound", "outbound")),
                 start(
                         "ws.start.nested.auth_id_variant",
                         "b51f945c-fa36-4eb0-9ae7-30770dc94cad",
@@ -67,11 +90,19 @@ class InboundVectorsTest extends VobizTestSupport {
                         8000,
                         e -> {}),
                 start("ws.start.nested.minimal", "STREAM_ID", "CALL_ID", null, null, "audio/x-l16", 16000, e -> {}),
-                start("ws.start.flat.legacy", LEGACY_STREAM, "CALL_abc123xyz", "MA_2210JXXN", null, "audio/x-l16", 8000, e -> {
-                    assertThat(e.from()).isEqualTo("+14155551111");
-                    assertThat(e.to()).isEqualTo("+14155552222");
-                    assertThat(e.direction()).isEqualTo("inbound");
-                }),
+                start(
+                        "ws.start.flat.legacy",
+                        LEGACY_STREAM,
+                        "CALL_abc123xyz",
+                        "MA_2210JXXN",
+                        null,
+                        "audio/x-l16",
+                        8000,
+                        e -> {
+                            assertThat(e.from()).isEqualTo("+14155551111");
+                            assertThat(e.to()).isEqualTo("+14155552222");
+                            assertThat(e.direction()).isEqualTo("inbound");
+                        }),
                 start(
                         "ws.start.nested.plivo_style",
                         "87654321-4321-4321-4321-cba987654321",
@@ -81,21 +112,90 @@ class InboundVectorsTest extends VobizTestSupport {
                         "audio/x-mulaw",
                         8000,
                         e -> assertThat(e.extraHeaders()).isEqualTo("userId=12345;sessionId=abc-xyz")),
-                media("ws.media.current.l16_16k", "ws.start.nested.current", 2L, "inbound", 1778597597091L, 2L, "audio/x-l16", 16000, 640, (byte) 0),
-                media("ws.media.current.mulaw", "ws.start.nested.mulaw", 3L, "inbound", 1778597597111L, 3L, "audio/x-mulaw", 8000, 160, (byte) 0xFF),
-                media("ws.media.current.outbound_track", "ws.start.nested.current", 4L, "outbound", 1778597597111L, 3L, "audio/x-l16", 16000, 320, (byte) 0),
-                media("ws.media.legacy.with_format", "ws.start.flat.legacy", null, "inbound", 1634567890123L, null, "audio/x-l16", 8000, 320, (byte) 0),
-                media("ws.media.legacy.mulaw", "ws.start.flat.legacy", null, "inbound", 1634567890143L, null, "audio/x-mulaw", 8000, 160, (byte) 0xFF),
-                event("ws.playedStream.minimal", "ws.start.nested.current", Map.of(VobizConstants.CHECKPOINT_NAME, "response-3"),
+                media(
+                        "ws.media.current.l16_16k",
+                        "ws.start.nested.current",
+                        2L,
+                        "inbound",
+                        1778597597091L,
+                        2L,
+                        "audio/x-l16",
+                        16000,
+                        640,
+                        (byte) 0),
+                media(
+                        "ws.media.current.mulaw",
+                        "ws.start.nested.mulaw",
+                        3L,
+                        "inbound",
+                        1778597597111L,
+                        3L,
+                        "audio/x-mulaw",
+                        8000,
+                        160,
+                        (byte) 0xFF),
+                media(
+                        "ws.media.current.outbound_track",
+                        "ws.start.nested.current",
+                        4L,
+                        "outbound",
+                        1778597597111L,
+                        3L,
+                        "audio/x-l16",
+                        16000,
+                        320,
+                        (byte) 0),
+                media(
+                        "ws.media.legacy.with_format",
+                        "ws.start.flat.legacy",
+                        null,
+                        "inbound",
+                        1634567890123L,
+                        null,
+                        "audio/x-l16",
+                        8000,
+                        320,
+                        (byte) 0),
+                media(
+                        "ws.media.legacy.mulaw",
+                        "ws.start.flat.legacy",
+                        null,
+                        "inbound",
+                        1634567890143L,
+                        null,
+                        "audio/x-mulaw",
+                        8000,
+                        160,
+                        (byte) 0xFF),
+                event(
+                        "ws.playedStream.minimal",
+                        "ws.start.nested.current",
+                        Map.of(VobizConstants.CHECKPOINT_NAME, "response-3"),
                         new PlayedStreamEvent(CURRENT_STREAM, "response-3")),
-                event("ws.playedStream.with_streamId", "ws.start.flat.legacy", Map.of(VobizConstants.CHECKPOINT_NAME, "greeting-complete"),
+                event(
+                        "ws.playedStream.with_streamId",
+                        "ws.start.flat.legacy",
+                        Map.of(VobizConstants.CHECKPOINT_NAME, "greeting-complete"),
                         new PlayedStreamEvent(LEGACY_STREAM, "greeting-complete")),
-                event("ws.clearedAudio.with_sequenceNumber", "ws.start.flat.legacy", Map.of(VobizConstants.SEQUENCE_NUMBER, 0L),
+                event(
+                        "ws.clearedAudio.with_sequenceNumber",
+                        "ws.start.flat.legacy",
+                        Map.of(VobizConstants.SEQUENCE_NUMBER, 0L),
                         new ClearedAudioEvent(LEGACY_STREAM)),
-                event("ws.clearedAudio.minimal", "ws.start.nested.current", Map.of(), new ClearedAudioEvent(CURRENT_STREAM)),
-                event("ws.stop.legacy_with_reason", "ws.start.flat.legacy", Map.of(), new StopEvent(LEGACY_STREAM, "call_ended")),
+                event(
+                        "ws.clearedAudio.minimal",
+                        "ws.start.nested.current",
+                        Map.of(),
+                        new ClearedAudioEvent(CURRENT_STREAM)),
+                event(
+                        "ws.stop.legacy_with_reason",
+                        "ws.start.flat.legacy",
+                        Map.of(),
+                        new StopEvent(LEGACY_STREAM, "call_ended")),
                 event("ws.stop.legacy_no_reason", "ws.start.flat.legacy", Map.of(), new StopEvent(LEGACY_STREAM, null)),
-                event("ws.dtmf.plivo_style", "ws.start.nested.current",
+                event(
+                        "ws.dtmf.plivo_style",
+                        "ws.start.nested.current",
                         Map.of(VobizConstants.DTMF_DIGIT, "5", VobizConstants.SEQUENCE_NUMBER, 57L),
                         new DtmfEvent(CURRENT_STREAM, "5", "inbound")));
     }
@@ -124,8 +224,14 @@ class InboundVectorsTest extends VobizTestSupport {
     }
 
     private static Arguments start(
-            String vector, String streamId, String callId, String accountId, Long sequenceNumber, String encoding,
-            int sampleRate, Consumer<StartEvent> more) {
+            String vector,
+            String streamId,
+            String callId,
+            String accountId,
+            Long sequenceNumber,
+            String encoding,
+            int sampleRate,
+            Consumer<StartEvent> more) {
         return Arguments.of(vector, null, (Consumer<Exchange>) exchange -> {
             Map<String, Object> headers = new HashMap<>();
             headers.put(VobizConstants.EVENT, "start");
@@ -146,8 +252,16 @@ class InboundVectorsTest extends VobizTestSupport {
     }
 
     private static Arguments media(
-            String vector, String startVector, Long sequenceNumber, String track, long timestamp, Long chunk,
-            String encoding, int sampleRate, int length, byte fill) {
+            String vector,
+            String startVector,
+            Long sequenceNumber,
+            String track,
+            long timestamp,
+            Long chunk,
+            String encoding,
+            int sampleRate,
+            int length,
+            byte fill) {
         return Arguments.of(vector, startVector, (Consumer<Exchange>) exchange -> {
             Map<String, Object> headers = new HashMap<>();
             headers.put(VobizConstants.EVENT, "media");
@@ -160,14 +274,17 @@ class InboundVectorsTest extends VobizTestSupport {
             assertHeaders(exchange, headers);
             byte[] expectedAudio = new byte[length];
             Arrays.fill(expectedAudio, fill);
-            assertThat(exchange.getMessage().getBody()).isInstanceOf(byte[].class).isEqualTo(expectedAudio);
+            assertThat(exchange.getMessage().getBody())
+                    .isInstanceOf(byte[].class)
+                    .isEqualTo(expectedAudio);
         });
     }
 
     private static Arguments event(String vector, String startVector, Map<String, Object> headers, Object body) {
         return Arguments.of(vector, startVector, (Consumer<Exchange>) exchange -> {
             Map<String, Object> expected = new HashMap<>(headers);
-            expected.put(VobizConstants.EVENT, WireVectors.json(vector).get("event").asText());
+            expected.put(
+                    VobizConstants.EVENT, WireVectors.json(vector).get("event").asText());
             assertHeaders(exchange, expected);
             assertThat(exchange.getMessage().getBody()).isEqualTo(body);
         });

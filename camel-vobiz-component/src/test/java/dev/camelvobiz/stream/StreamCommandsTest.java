@@ -47,7 +47,8 @@ class StreamCommandsTest extends VobizTestSupport {
         try (VobizPeer l16 = started(VECTOR_STREAM, "call-a", "audio/x-l16", 8000)) {
             play(VECTOR_STREAM, new byte[320]);
             assertThat(json.readTree(l16.nextCommandText())).isEqualTo(WireVectors.json("ws.playAudio.l16_8k"));
-            template.sendBodyAndHeader("vobiz:checkpoint?name=response-3", null, VobizConstants.STREAM_ID, VECTOR_STREAM);
+            template.sendBodyAndHeader(
+                    "vobiz:checkpoint?name=response-3", null, VobizConstants.STREAM_ID, VECTOR_STREAM);
             assertThat(json.readTree(l16.nextCommandText())).isEqualTo(WireVectors.json("ws.checkpoint"));
             template.sendBodyAndHeader("vobiz:clear", null, VobizConstants.STREAM_ID, VECTOR_STREAM);
             assertThat(json.readTree(l16.nextCommandText())).isEqualTo(WireVectors.json("ws.clearAudio"));
@@ -87,7 +88,9 @@ class StreamCommandsTest extends VobizTestSupport {
             template.sendBodyAndHeader("vobiz:clear", null, VobizConstants.CALL_ID, "c-shared");
             assertThat(reconnected.nextCommand().get("streamId").asText()).isEqualTo("s-second");
 
-            template.sendBodyAndHeaders("vobiz:clear", null,
+            template.sendBodyAndHeaders(
+                    "vobiz:clear",
+                    null,
                     Map.of(VobizConstants.CALL_ID, "c-shared", VobizConstants.STREAM_ID, "s-first"));
             assertThat(first.nextCommand().get("streamId").asText()).isEqualTo("s-first");
 
@@ -99,8 +102,10 @@ class StreamCommandsTest extends VobizTestSupport {
     @Test
     void aCheckpointWithoutANameGetsOneUniqueOnTheStream() {
         try (VobizPeer call = started("s-named", "c-named", "audio/x-l16", 8000)) {
-            Exchange one = template.send("vobiz:checkpoint", e -> e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-named"));
-            Exchange two = template.send("vobiz:checkpoint", e -> e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-named"));
+            Exchange one = template.send(
+                    "vobiz:checkpoint", e -> e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-named"));
+            Exchange two = template.send(
+                    "vobiz:checkpoint", e -> e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-named"));
             String first = one.getMessage().getHeader(VobizConstants.CHECKPOINT_NAME, String.class);
             String second = two.getMessage().getHeader(VobizConstants.CHECKPOINT_NAME, String.class);
             assertThat(first).isNotBlank().isNotEqualTo(second);
@@ -132,10 +137,15 @@ class StreamCommandsTest extends VobizTestSupport {
         await().until(() -> getMockEndpoint("mock:events").getReceivedExchanges().stream()
                 .anyMatch(e -> "closed".equals(e.getMessage().getHeader(VobizConstants.EVENT))));
 
-        Exchange byStream = template.send("vobiz:clear", e -> e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-gone"));
-        assertThat(byStream.getException()).isInstanceOf(StreamClosedException.class).hasMessageContaining("is closed (code 1000");
+        Exchange byStream =
+                template.send("vobiz:clear", e -> e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-gone"));
+        assertThat(byStream.getException())
+                .isInstanceOf(StreamClosedException.class)
+                .hasMessageContaining("is closed (code 1000");
         Exchange byCall = template.send("vobiz:clear", e -> e.getMessage().setHeader(VobizConstants.CALL_ID, "c-gone"));
-        assertThat(byCall.getException()).isInstanceOf(StreamClosedException.class).hasMessageContaining("s-gone");
+        assertThat(byCall.getException())
+                .isInstanceOf(StreamClosedException.class)
+                .hasMessageContaining("s-gone");
     }
 
     @Test
@@ -147,7 +157,9 @@ class StreamCommandsTest extends VobizTestSupport {
                 e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-stopped");
                 e.getMessage().setBody(new byte[320]);
             });
-            assertThat(late.getException()).isInstanceOf(StreamClosedException.class).hasMessageContaining("sent stop");
+            assertThat(late.getException())
+                    .isInstanceOf(StreamClosedException.class)
+                    .hasMessageContaining("sent stop");
         }
     }
 
@@ -158,7 +170,9 @@ class StreamCommandsTest extends VobizTestSupport {
                 e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-odd");
                 e.getMessage().setBody(new byte[321]);
             });
-            assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16-bit");
+            assertThat(result.getException())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("16-bit");
             assertThat(call.received()).isEmpty();
         }
     }

@@ -19,7 +19,8 @@ class YamlRouteTest extends VobizTestSupport {
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/echo.camel.yaml"));
         try (VobizPeer call = VobizPeer.start(port, "/yaml", "s-yaml", "c-yaml")) {
             call.sendMedia(frame(3, 0));
-            assertThat(Base64.getDecoder().decode(call.nextCommand().at("/media/payload").asText()))
+            assertThat(Base64.getDecoder()
+                            .decode(call.nextCommand().at("/media/payload").asText()))
                     .isEqualTo(frame(3, 0));
         }
     }

@@ -34,17 +34,22 @@ public final class VobizPeer implements AutoCloseable {
     private int sequenceNumber;
     private int chunk;
 
-    private VobizPeer(URI uri, String streamId, String callId) {
+    private VobizPeer(URI uri, HttpClient client, String streamId, String callId) {
         this.streamId = streamId;
         this.callId = callId;
-        this.socket = HTTP.newWebSocketBuilder()
+        this.socket = client.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Listener())
                 .join();
     }
 
     public static VobizPeer connect(int port, String path, String streamId, String callId) {
-        return new VobizPeer(URI.create("ws://127.0.0.1:" + port + path), streamId, callId);
+        return new VobizPeer(URI.create("ws://127.0.0.1:" + port + path), HTTP, streamId, callId);
+    }
+
+    /** Connects to any URI (e.g. wss://) with the given client. */
+    public static VobizPeer connect(URI uri, HttpClient client, String streamId, String callId) {
+        return new VobizPeer(uri, client, streamId, callId);
     }
 
     /** Connects and sends a current-shape start for an L16 8 kHz stream. */
@@ -98,7 +103,9 @@ public final class VobizPeer implements AutoCloseable {
     public JsonNode nextCommand() {
         try {
             String text = received.poll(5, TimeUnit.SECONDS);
-            assertThat(text).as("a command from the component on stream " + streamId).isNotNull();
+            assertThat(text)
+                    .as("a command from the component on stream " + streamId)
+                    .isNotNull();
             return JSON.readTree(text);
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -109,7 +116,9 @@ public final class VobizPeer implements AutoCloseable {
     public String nextCommandText() {
         try {
             String text = received.poll(5, TimeUnit.SECONDS);
-            assertThat(text).as("a command from the component on stream " + streamId).isNotNull();
+            assertThat(text)
+                    .as("a command from the component on stream " + streamId)
+                    .isNotNull();
             return text;
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -140,7 +149,10 @@ public final class VobizPeer implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
     }
 

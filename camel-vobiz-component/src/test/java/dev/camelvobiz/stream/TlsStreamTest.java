@@ -1,0 +1,131 @@
+package dev.camelvobiz.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.camelvobiz.test.VobizPeer;
+import dev.camelvobiz.test.VobizTestSupport;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** wss:// served straight from the shared server with Camel's sslContextParameters. */
+class TlsStreamTest extends VobizTestSupport {
+
+    private static final String PASSWORD = "changeit";
+    private static final Path KEYSTORE = selfSignedKeystore();
+
+    @BindToRegistry("vobizTls")
+    private final SSLContextParameters tls = serverTls();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("vobiz:stream?host=localhost&port=" + port + "&path=/media&sslContextParameters=#vobizTls")
+                        .filter(header("CamelVobizEvent").isEqualTo("media"))
+                        .to("vobiz:play");
+            }
+        };
+    }
+
+    @Test
+    void echoesOverWss() throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().sslContext(clientTrustingTheKeystore()).build();
+        try (VobizPeer call =
+                VobizPeer.connect(URI.create("wss://localhost:" + port + "/media"), client, "s-tls", "c-tls")) {
+            call.sendStart("audio/x-l16", 8000);
+            call.sendMedia(frame(5, 0));
+            assertThat(Base64.getDecoder()
+                            .decode(call.nextCommand().at("/media/payload").asText()))
+                    .isEqualTo(frame(5, 0));
+        }
+    }
+
+    private static SSLContextParameters serverTls() {
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + KEYSTORE);
+        store.setPassword(PASSWORD);
+        store.setType("PKCS12");
+        KeyManagersParameters keys = new KeyManagersParameters();
+        keys.setKeyStore(store);
+        keys.setKeyPassword(PASSWORD);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setKeyManagers(keys);
+        return parameters;
+    }
+
+    private static SSLContext clientTrustingTheKeystore() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(KEYSTORE)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A fresh self-signed certificate for localhost, made with the JDK's own keytool. */
+    private static Path selfSignedKeystore() {
+        try {
+            Path dir = Files.createTempDirectory("vobiz-tls");
+            Path keystore = dir.resolve("server.p12");
+            Process keytool = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "vobiz",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-validity",
+                            "2",
+                            "-dname",
+                            "CN=localhost",
+                            "-ext",
+                            "SAN=dns:localhost,ip:127.0.0.1",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keystore.toString(),
+                            "-storepass",
+                            PASSWORD,
+                            "-keypass",
+                            PASSWORD)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(keytool.getInputStream().readAllBytes());
+            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            return keystore;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create a test keystore", e);
+        }
+    }
+
+    @AfterAll
+    static void deleteKeystore() throws Exception {
+        Files.deleteIfExists(KEYSTORE);
+        Files.deleteIfExists(KEYSTORE.getParent());
+    }
+}
