@@ -9,8 +9,11 @@ import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.test.VobizPeer;
 import dev.camelvobiz.test.VobizTestSupport;
 import dev.camelvobiz.test.WireVectors;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -78,6 +81,23 @@ class StreamCommandsTest extends VobizTestSupport {
             assertThat(payload(call.nextCommand())).hasSize(320).containsOnly(7);
             assertThat(payload(call.nextCommand())).hasSize(320).containsOnly(7);
             assertThat(payload(call.nextCommand())).isEqualTo(expectedLast);
+        }
+    }
+
+    @Test
+    void playTakesByteBuffersAndInputStreamsToo() {
+        try (VobizPeer call = started("s-bodies", "c-bodies", "audio/x-l16", 8000)) {
+            byte[] audio = frame(4, 0);
+            for (Object body : List.of(ByteBuffer.wrap(audio), new ByteArrayInputStream(audio))) {
+                Exchange result = template.send("vobiz:play", e -> {
+                    e.getMessage().setHeader(VobizConstants.STREAM_ID, "s-bodies");
+                    e.getMessage().setBody(body);
+                });
+                assertThat(result.getException()).isNull();
+                assertThat(payload(call.nextCommand()))
+                        .as(body.getClass().getSimpleName())
+                        .isEqualTo(audio);
+            }
         }
     }
 

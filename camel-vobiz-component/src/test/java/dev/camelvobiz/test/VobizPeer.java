@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -102,12 +103,8 @@ public final class VobizPeer implements AutoCloseable {
     /** The next command the component sent, as JSON; fails if none comes within 5 s. */
     public JsonNode nextCommand() {
         try {
-            String text = received.poll(5, TimeUnit.SECONDS);
-            assertThat(text)
-                    .as("a command from the component on stream " + streamId)
-                    .isNotNull();
-            return JSON.readTree(text);
-        } catch (Exception e) {
+            return JSON.readTree(nextCommandText());
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
