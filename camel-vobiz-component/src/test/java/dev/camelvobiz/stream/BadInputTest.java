@@ -37,6 +37,7 @@ class BadInputTest extends VobizTestSupport {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
+                text("empty frame", "", "not a JSON object"),
                 text("invalid JSON", "{\"event\":\"media\",", "not valid JSON"),
                 text("not an object", "[1,2,3]", "not a JSON object"),
                 text("trailing garbage", "{\"event\":\"clearedAudio\"} x", "not valid JSON"),
