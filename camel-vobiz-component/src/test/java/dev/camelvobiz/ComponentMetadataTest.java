@@ -98,6 +98,13 @@ class ComponentMetadataTest extends CamelTestSupport {
     }
 
     @Test
+    void theTokenNeverShowsInTheEndpointsToString() {
+        VobizEndpoint endpoint = context.getEndpoint("vobiz:stream?path=/m&token=s3cret-value", VobizEndpoint.class);
+        assertThat(endpoint.toString()).doesNotContain("s3cret-value");
+        assertThat(endpoint.getConfiguration().toString()).doesNotContain("s3cret-value");
+    }
+
+    @Test
     void anUnknownKindIsRejectedNamingTheValidOnes() {
         assertThatThrownBy(() -> context.getEndpoint("vobiz:speak"))
                 .hasStackTraceContaining("expected one of stream, play, checkpoint, clear, stop");

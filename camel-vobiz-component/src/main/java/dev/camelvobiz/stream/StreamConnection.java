@@ -50,7 +50,7 @@ final class StreamConnection implements FrameHandler, CallSession {
     private long messageBytesSeen;
     private final Set<String> reportedUnknownEvents = new HashSet<>();
 
-    private CoreSession session;
+    private volatile CoreSession session;
     private volatile StartEvent start;
     private volatile WireWriter writer;
     private volatile byte[] playAudioPrefix;
@@ -337,7 +337,10 @@ final class StreamConnection implements FrameHandler, CallSession {
     /** Closes the socket from our side (route stopping), reporting the stream closed right away. */
     void close(int code, String reason) {
         emitClosed(code, reason);
-        session.close(code, reason, Callback.NOOP);
+        CoreSession opened = session;
+        if (opened != null) {
+            opened.close(code, reason, Callback.NOOP);
+        }
     }
 
     /** Emits the stream's single {@code closed} exchange, whoever notices the end first. */
