@@ -34,7 +34,6 @@ final class InboundFrame {
     String extraHeaders;
 
     // nested "start"
-    boolean hasStart;
     String startStreamId;
     String startCallId;
     String startAccountId;
@@ -60,7 +59,6 @@ final class InboundFrame {
         sequenceNumber = null;
         streamId = callId = accountId = name = reason = contentType = null;
         from = to = direction = extraHeaders = null;
-        hasStart = false;
         startStreamId = startCallId = startAccountId = startAuthId = null;
         tracks.clear();
         encoding = null;

@@ -82,7 +82,6 @@ final class WireReader {
 
     private static void readStart(JsonParser parser, InboundFrame into) throws IOException {
         expectObject(parser, "start");
-        into.hasStart = true;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
