@@ -35,7 +35,22 @@ public final class PlaybackQueue {
 
     private final List<Segment> segments = new ArrayList<>();
     private final Deque<Checkpoint> checkpoints = new ArrayDeque<>();
+    private final boolean retainAudio;
     private long queueEndMicros;
+
+    /** A queue that keeps what was played, to render what the caller heard. */
+    public PlaybackQueue() {
+        this(true);
+    }
+
+    private PlaybackQueue(boolean retainAudio) {
+        this.retainAudio = retainAudio;
+    }
+
+    /** A queue that keeps only the timing (for load runs, where keeping every call's audio costs memory). */
+    public static PlaybackQueue timingOnly() {
+        return new PlaybackQueue(false);
+    }
 
     /** Queues {@code audio} to play after everything queued before it, or now if the queue has drained. */
     public synchronized void enqueue(byte[] audio, int sampleRate, int bytesPerSample, long nowMicros) {
@@ -44,9 +59,10 @@ public final class PlaybackQueue {
                     "Audio of " + audio.length + " bytes is not whole " + bytesPerSample + "-byte samples");
         }
         long start = Math.max(nowMicros, queueEndMicros);
-        Segment segment = new Segment(start, audio.clone(), sampleRate, bytesPerSample);
-        segments.add(segment);
-        queueEndMicros = segment.endMicros();
+        queueEndMicros = start + Segment.durationMicros(audio.length, sampleRate, bytesPerSample);
+        if (retainAudio) {
+            segments.add(new Segment(start, audio.clone(), sampleRate, bytesPerSample));
+        }
     }
 
     /** Marks the current end of the queue; the checkpoint is due when the caller has heard up to it. */

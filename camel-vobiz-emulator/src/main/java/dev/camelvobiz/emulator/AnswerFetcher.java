@@ -1,0 +1,75 @@
+package dev.camelvobiz.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fetches answer documents (answer_url, Redirect, Gather action) with the form fields of protocol §9,
+ * and audio for {@code <Play>}.
+ */
+final class AnswerFetcher {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+
+    AnswerFetcher(HttpClient http) {
+        this.http = http;
+    }
+
+    /**
+     * Fetches and checks a document.
+     *
+     * @throws IOException the URL could not be fetched or did not answer 2xx
+     * @throws InvalidAnswerException it answered, with something Vobiz would not run
+     */
+    List<Instruction> fetch(CallRecord record, String url, String method, Map<String, String> fields)
+            throws IOException, InvalidAnswerException {
+        String form = Callbacks.formEncode(fields);
+        HttpRequest.Builder request;
+        if ("GET".equalsIgnoreCase(method)) {
+            request = HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + form))
+                    .GET();
+        } else {
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        HttpResponse<byte[]> response = send(request.timeout(TIMEOUT).build());
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        record.log(
+                "answer",
+                method.toUpperCase() + " " + url + " (" + fields.get("Event") + ") → " + response.statusCode() + " "
+                        + contentType + ", " + response.body().length + " bytes");
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(url + " answered HTTP " + response.statusCode());
+        }
+        return AnswerParser.parse(contentType, response.body());
+    }
+
+    byte[] fetchAudio(String url) throws IOException {
+        HttpResponse<byte[]> response =
+                send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(url + " answered HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("bad URL: " + e.getMessage(), e);
+        }
+    }
+}

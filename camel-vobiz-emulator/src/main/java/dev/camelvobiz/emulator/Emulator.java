@@ -1,0 +1,156 @@
+package dev.camelvobiz.emulator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
+
+/**
+ * The emulated Vobiz platform: places calls ({@link #call}), serves the Audio Streams REST API
+ * ({@link #restApiUrl}), posts callbacks, and runs load tests ({@link #load}). Start one per test
+ * class (or use the JUnit extension); close it to hang up every call and free its ports.
+ */
+public final class Emulator implements AutoCloseable {
+
+    private final EmulatorOptions options;
+    private final Ticker ticker = new Ticker();
+    private final HttpClient http;
+    private final org.eclipse.jetty.client.HttpClient jettyHttp;
+    private final WebSocketCoreClient webSocketClient;
+    private final Callbacks callbacks;
+    private final AnswerFetcher fetcher;
+    private final RestApi restApi;
+    private final Map<String, EmulatedCall> calls = new ConcurrentHashMap<>();
+    private final ExecutorService flows;
+
+    private Emulator(EmulatorOptions options) throws Exception {
+        this.options = options;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.callbacks = new Callbacks(http, options.signCallbacksEnabled() ? options.authToken() : null);
+        this.fetcher = new AnswerFetcher(http);
+        this.jettyHttp = new org.eclipse.jetty.client.HttpClient();
+        jettyHttp.setSslContextFactory(new SslContextFactory.Client(options.trustAllCertificatesEnabled()));
+        jettyHttp.setMaxConnectionsPerDestination(100_000); // each stream socket is a connection
+        jettyHttp.setMaxRequestsQueuedPerDestination(100_000);
+        jettyHttp.setConnectTimeout(5000);
+        this.webSocketClient = new WebSocketCoreClient(jettyHttp, new WebSocketComponents());
+        webSocketClient.start();
+        AtomicInteger flowNumber = new AtomicInteger();
+        this.flows = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "vobiz-emulator-call-" + flowNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.restApi = options.restApiEnabled() ? RestApi.start(this) : null;
+    }
+
+    public static Emulator start() {
+        return start(EmulatorOptions.defaults());
+    }
+
+    public static Emulator start(EmulatorOptions options) {
+        try {
+            return new Emulator(options);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the Vobiz emulator: " + e.getMessage(), e);
+        }
+    }
+
+    /** Places a call now; it runs in the background. */
+    public EmulatedCall call(CallSpec spec) {
+        EmulatedCall call = new EmulatedCall(this, spec);
+        calls.put(call.callUuid(), call);
+        call.record().log("call", spec.from() + " → " + spec.to() + " (" + spec.directionValue() + ")");
+        for (CallSpec.Step step : spec.script()) {
+            ticker.schedule(
+                    () -> {
+                        if (!call.record().isEnded()) {
+                            call.record().log("script", step.description());
+                            step.action().accept(call);
+                        }
+                    },
+                    step.at().toMillis());
+        }
+        ticker.schedule(
+                () -> call.end(new CallRecord.Hangup("Max Duration Reached", "", "Caller")),
+                spec.maxDurationValue().toMillis());
+        flows.execute(new CallFlow(call, fetcher));
+        return call;
+    }
+
+    /** A call by its CallUUID, live or ended. */
+    public Optional<EmulatedCall> findCall(String callUuid) {
+        return Optional.ofNullable(calls.get(callUuid));
+    }
+
+    public Collection<EmulatedCall> calls() {
+        return List.copyOf(calls.values());
+    }
+
+    /** Runs a load test and returns its report (blocks for the run's duration). */
+    public LoadReport load(LoadSpec spec) throws InterruptedException {
+        return new LoadRun(this, spec).run();
+    }
+
+    /** Base URL of the REST API, e.g. {@code http://127.0.0.1:PORT/api/v1}: give it to {@code apiBaseUrl}. */
+    public URI restApiUrl() {
+        if (restApi == null) {
+            throw new IllegalStateException("The REST API is off in these emulator options");
+        }
+        return restApi.baseUrl();
+    }
+
+    /** Makes the REST API answer the next {@code count} requests with {@code status} (429, 503, …). */
+    public void failNextRestRequests(int status, int count) {
+        restApi.failNext(status, count);
+    }
+
+    public EmulatorOptions options() {
+        return options;
+    }
+
+    Ticker ticker() {
+        return ticker;
+    }
+
+    WebSocketCoreClient webSocketClient() {
+        return webSocketClient;
+    }
+
+    Callbacks callbacks() {
+        return callbacks;
+    }
+
+    /** Hangs up every live call, delivers queued callbacks and stops the clock, sockets and REST API. */
+    @Override
+    public void close() {
+        for (EmulatedCall call : calls.values()) {
+            call.end(new CallRecord.Hangup("Emulator Shutdown", "", "Vobiz"));
+        }
+        callbacks.close();
+        try {
+            webSocketClient.stop();
+            jettyHttp.stop();
+        } catch (Exception e) {
+            // closing anyway
+        }
+        if (restApi != null) {
+            restApi.shutdown();
+        }
+        flows.shutdownNow();
+        ticker.close();
+    }
+}
