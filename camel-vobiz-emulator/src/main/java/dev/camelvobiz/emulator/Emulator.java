@@ -134,6 +134,11 @@ public final class Emulator implements AutoCloseable {
         return callbacks;
     }
 
+    /** Hangs up every call that is still up (the caller hangs up). */
+    public void hangUpAll() {
+        calls.values().forEach(EmulatedCall::hangup);
+    }
+
     /** Hangs up every live call, delivers queued callbacks and stops the clock, sockets and REST API. */
     @Override
     public void close() {

@@ -1,0 +1,145 @@
+package dev.camelvobiz.emulator.cli;
+
+import dev.camelvobiz.emulator.CallRecord;
+import dev.camelvobiz.emulator.CallSpec;
+import dev.camelvobiz.emulator.EmulatedCall;
+import dev.camelvobiz.emulator.Emulator;
+import dev.camelvobiz.emulator.EmulatorOptions;
+import dev.camelvobiz.emulator.LoadReport;
+import dev.camelvobiz.emulator.LoadSpec;
+import dev.camelvobiz.emulator.StartShape;
+import dev.camelvobiz.emulator.audio.AudioSource;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The emulator on the command line: {@code call} places one call and writes what the caller heard
+ * ({@code heard.wav}) and a timeline; {@code stream} does the same straight into a stream URL;
+ * {@code load} runs N concurrent calls and prints round-trip percentiles.
+ */
+public final class EmulatorCli {
+
+    private static final String USAGE =
+            """
+            usage:
+              call   <answer_url> [options]   place a call: fetch answer_url, run the XML, talk on the stream
+              stream <ws_url>     [options]   a call answered straight into a bidirectional stream
+              load   <ws_url> [--calls N] [--seconds S] [--ramp S] [--warmup S] [--content-type T] [--json FILE]
+            call/stream options:
+              --caller-audio A    what the caller says: a .wav file, tone:<hz>[:<ms>], raw:<contentType>:<file>, silence
+              --out DIR           where heard.wav and timeline.txt go (default .)
+              --from N --to N     caller and called numbers
+              --hangup-url URL    where the Hangup webhook goes
+              --shape S           nested (current Vobiz, default), flat (legacy) or plivo
+              --content-type T    stream contentType for 'stream' (default audio/x-l16;rate=8000)
+              --dtmf T:DIGITS     caller presses DIGITS at time T (e.g. 3s:12#); repeatable
+              --say T:A           caller starts saying audio A at time T (barge-in); repeatable
+              --drop T            the stream connection drops at time T; repeatable
+              --hangup-after T    caller hangs up at time T
+              --timeout T         give up waiting after T (default 10m)
+              --auth-id ID --auth-token TOKEN    account for the REST API and callback signatures
+            """;
+
+    private EmulatorCli() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] arguments, PrintStream out) throws Exception {
+        Deque<String> args = new ArrayDeque<>(List.of(arguments));
+        if (args.size() < 2) {
+            out.print(USAGE);
+            return 2;
+        }
+        String command = args.pop();
+        String target = args.pop();
+        Options options = Options.parse(args);
+        EmulatorOptions emulatorOptions = EmulatorOptions.defaults().trustAllCertificates(true);
+        options.value("--auth-id").ifPresent(emulatorOptions::authId);
+        options.value("--auth-token").ifPresent(emulatorOptions::authToken);
+        try (Emulator emulator = Emulator.start(emulatorOptions)) {
+            return switch (command) {
+                case "call" -> call(emulator, CallSpec.answerUrl(target), options, out);
+                case "stream" -> call(
+                        emulator,
+                        CallSpec.stream(target)
+                                .streamContentType(options.value("--content-type").orElse("audio/x-l16;rate=8000")),
+                        options,
+                        out);
+                case "load" -> load(emulator, target, options, out);
+                default -> {
+                    out.print(USAGE);
+                    yield 2;
+                }
+            };
+        }
+    }
+
+    private static int call(Emulator emulator, CallSpec spec, Options options, PrintStream out) throws Exception {
+        options.value("--caller-audio").map(AudioSource::parse).ifPresent(spec::callerAudio);
+        options.value("--from").ifPresent(spec::from);
+        options.value("--to").ifPresent(spec::to);
+        options.value("--hangup-url").ifPresent(spec::hangupUrl);
+        options.value("--shape").map(s -> StartShape.valueOf(s.toUpperCase(Locale.ROOT))).ifPresent(spec::shape);
+        for (String dtmf : options.values("--dtmf")) {
+            int colon = dtmf.indexOf(':');
+            spec.dtmfAt(Options.duration(dtmf.substring(0, colon)), dtmf.substring(colon + 1));
+        }
+        for (String say : options.values("--say")) {
+            int colon = say.indexOf(':');
+            spec.sayAt(Options.duration(say.substring(0, colon)), AudioSource.parse(say.substring(colon + 1)));
+        }
+        options.values("--drop").forEach(at -> spec.dropStreamAt(Options.duration(at)));
+        options.value("--hangup-after").map(Options::duration).ifPresent(spec::hangupAt);
+        Duration timeout = options.value("--timeout").map(Options::duration).orElse(Duration.ofMinutes(10));
+        spec.maxDuration(timeout);
+        Path outDir = Path.of(options.value("--out").orElse("."));
+        Files.createDirectories(outDir);
+
+        EmulatedCall call = emulator.call(spec);
+        CallRecord.Hangup hangup;
+        try {
+            hangup = call.awaitHangup(timeout.plusSeconds(5));
+        } catch (TimeoutException e) {
+            out.println("The call did not end within " + timeout);
+            return 1;
+        }
+        emulator.close(); // delivers the last callbacks before the record is written
+        CallRecord record = call.record();
+        record.writeHeardWav(outDir.resolve("heard.wav"));
+        record.writeTimeline(outDir.resolve("timeline.txt"));
+        out.print(record.timelineText());
+        out.println("hangup: " + hangup.cause() + " " + hangup.causeCode() + " (" + hangup.source() + ")");
+        out.println("checkpoints played " + record.checkpointsPlayed() + ", voided " + record.checkpointsVoided());
+        if (!record.violations().isEmpty()) {
+            out.println("protocol violations by the app: " + record.violations());
+        }
+        out.println("wrote " + outDir.resolve("heard.wav") + " and " + outDir.resolve("timeline.txt"));
+        return 0;
+    }
+
+    private static int load(Emulator emulator, String streamUrl, Options options, PrintStream out)
+            throws Exception {
+        int calls = Integer.parseInt(options.value("--calls").orElse("100"));
+        long seconds = Long.parseLong(options.value("--seconds").orElse("20"));
+        LoadSpec spec = LoadSpec.of(streamUrl, calls, Duration.ofSeconds(seconds))
+                .withRamp(Duration.ofSeconds(Long.parseLong(options.value("--ramp").orElse("2"))))
+                .withWarmUp(Duration.ofSeconds(Long.parseLong(options.value("--warmup").orElse("3"))))
+                .withContentType(options.value("--content-type").orElse("audio/x-l16;rate=8000"));
+        LoadReport report = emulator.load(spec);
+        out.print(report.toTable());
+        out.println(report.toJson());
+        if (options.value("--json").isPresent()) {
+            Files.writeString(Path.of(options.value("--json").get()), report.toJson() + "\n");
+        }
+        return report.connected() == calls ? 0 : 1;
+    }
+}
