@@ -54,8 +54,8 @@ final class AnswerFetcher {
     }
 
     byte[] fetchAudio(String url) throws IOException {
-        HttpResponse<byte[]> response =
-                send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        HttpResponse<byte[]> response = send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
         if (response.statusCode() / 100 != 2) {
             throw new IOException(url + " answered HTTP " + response.statusCode());
         }

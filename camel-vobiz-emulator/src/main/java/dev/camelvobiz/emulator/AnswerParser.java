@@ -29,15 +29,38 @@ final class AnswerParser {
     static final int MAX_BYTES = 100 * 1024;
 
     private static final Set<String> VERBS = Set.of(
-            "Speak", "Play", "Wait", "Gather", "Dial", "Record", "Conference", "Redirect", "Hangup", "PreAnswer",
-            "DTMF", "Stream");
+            "Speak",
+            "Play",
+            "Wait",
+            "Gather",
+            "Dial",
+            "Record",
+            "Conference",
+            "Redirect",
+            "Hangup",
+            "PreAnswer",
+            "DTMF",
+            "Stream");
     private static final Map<String, Set<String>> ALLOWED_CHILDREN = Map.of(
             "Gather", Set.of("Speak", "Play"),
             "PreAnswer", Set.of("Speak", "Play", "Wait"),
             "Dial", Set.of("Number", "User"));
     private static final Set<String> MINIVOICE_ACTIONS = Set.of(
-            "say", "gather", "send_digits", "redirect", "transfer", "bridge", "conference", "hold", "resume", "mute",
-            "unmute", "start_recording", "stop_recording", "start_stream", "stop_stream");
+            "say",
+            "gather",
+            "send_digits",
+            "redirect",
+            "transfer",
+            "bridge",
+            "conference",
+            "hold",
+            "resume",
+            "mute",
+            "unmute",
+            "start_recording",
+            "stop_recording",
+            "start_stream",
+            "stop_stream");
     private static final Set<String> TRACKS = Set.of("inbound", "outbound", "both");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,14 +70,14 @@ final class AnswerParser {
         if (body.length > MAX_BYTES) {
             throw new InvalidAnswerException("answer is " + body.length + " bytes, over the 100 KB limit");
         }
-        String mediaType = contentType == null
-                ? ""
-                : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         return switch (mediaType) {
             case "application/xml", "text/xml" -> parseXml(body);
             case "application/json" -> parseMiniVoice(body);
-            default -> throw new InvalidAnswerException("answer served as '" + contentType
-                    + "': Vobiz reads application/xml or text/xml (MiniVoice: application/json)");
+            default ->
+                throw new InvalidAnswerException("answer served as '" + contentType
+                        + "': Vobiz reads application/xml or text/xml (MiniVoice: application/json)");
         };
     }
 

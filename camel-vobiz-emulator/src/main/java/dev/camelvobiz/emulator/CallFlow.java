@@ -71,10 +71,7 @@ final class CallFlow implements Runnable {
                     List.of()));
         }
         return fetcher.fetch(
-                record,
-                spec.answerUrlValue(),
-                spec.answerMethodValue(),
-                call.callFields("StartApp", "in-progress"));
+                record, spec.answerUrlValue(), spec.answerMethodValue(), call.callFields("StartApp", "in-progress"));
     }
 
     /** Runs a document; returns the next one if an element handed over to a URL, else null. */
@@ -122,9 +119,10 @@ final class CallFlow implements Runnable {
                         call.callFields("Redirect", "in-progress"));
             }
             case "Hangup" -> hangup(instruction);
-            default -> record.log(
-                    "not emulated",
-                    "<" + instruction.verb() + "> " + instruction.attributes() + " (logged, skipped)");
+            default ->
+                record.log(
+                        "not emulated",
+                        "<" + instruction.verb() + "> " + instruction.attributes() + " (logged, skipped)");
         }
         return null;
     }
@@ -178,9 +176,12 @@ final class CallFlow implements Runnable {
         return new Instruction(
                 "Stream",
                 Map.of(
-                        "bidirectional", Boolean.toString("inbound".equals(track)),
-                        "audioTrack", track,
-                        "extraHeaders", "minivoice=true"),
+                        "bidirectional",
+                        Boolean.toString("inbound".equals(track)),
+                        "audioTrack",
+                        track,
+                        "extraHeaders",
+                        "minivoice=true"),
                 action.attribute("stream_url", ""),
                 List.of());
     }
@@ -189,8 +190,10 @@ final class CallFlow implements Runnable {
         String url = action.attributes().get("stream_url");
         String track = action.attributes().get("track");
         for (StreamLeg leg : call.legs()) {
-            boolean urlMatches = url == null || url.equals(leg.attributes().url().toString());
-            boolean trackMatches = track == null || track.equals(leg.attributes().audioTrack());
+            boolean urlMatches =
+                    url == null || url.equals(leg.attributes().url().toString());
+            boolean trackMatches =
+                    track == null || track.equals(leg.attributes().audioTrack());
             if (urlMatches && trackMatches) {
                 leg.stop(StreamEnd.APP_STOP, "stop_stream");
             }
@@ -244,8 +247,8 @@ final class CallFlow implements Runnable {
         Map<String, String> fields = call.callFields("Gather", "in-progress");
         fields.put("InputType", "dtmf");
         fields.put("Digits", digits);
-        List<Instruction> next = fetcher.fetch(
-                record, gather.attributes().get("action"), gather.attribute("method", "POST"), fields);
+        List<Instruction> next =
+                fetcher.fetch(record, gather.attributes().get("action"), gather.attribute("method", "POST"), fields);
         return gather.flag("redirect", true) ? next : null;
     }
 
@@ -253,8 +256,8 @@ final class CallFlow implements Runnable {
         if (gather.attributes().containsKey("prompt")) {
             speak(gather.attribute("prompt", ""), 1);
         }
-        String digits = collectDigits(
-                gather.number("num_digits", 32), "#", gather.number("timeout_seconds", 15) * 1000L, 5000);
+        String digits =
+                collectDigits(gather.number("num_digits", 32), "#", gather.number("timeout_seconds", 15) * 1000L, 5000);
         record.log("gather", digits.isEmpty() ? "no input" : "digits " + digits);
     }
 
@@ -281,10 +284,12 @@ final class CallFlow implements Runnable {
     private void hangup(Instruction hangup) {
         int schedule = hangup.number("schedule", 0);
         String reason = hangup.attribute("reason", "");
-        CallRecord.Hangup how = switch (reason) {
-            case "rejected" -> new CallRecord.Hangup("Call Rejected", "", "Answer XML");
-            case "busy" -> new CallRecord.Hangup("Busy Line", "", "Answer XML");
-            default -> new CallRecord.Hangup("Normal Hangup", "4000", "Answer XML");};
+        CallRecord.Hangup how =
+                switch (reason) {
+                    case "rejected" -> new CallRecord.Hangup("Call Rejected", "", "Answer XML");
+                    case "busy" -> new CallRecord.Hangup("Busy Line", "", "Answer XML");
+                    default -> new CallRecord.Hangup("Normal Hangup", "4000", "Answer XML");
+                };
         if (schedule > 0) {
             record.log("hangup scheduled", "in " + schedule + " s");
             call.emulator().ticker().schedule(() -> call.end(how), schedule * 1000L);

@@ -21,9 +21,12 @@ final class LoadRun {
     }
 
     LoadReport run() throws InterruptedException {
-        boolean muLaw = WireFormat.parse(spec.contentType(), ByteOrder.BIG_ENDIAN).isMuLaw();
+        spec.checkMeasurable();
+        boolean muLaw =
+                WireFormat.parse(spec.contentType(), ByteOrder.BIG_ENDIAN).isMuLaw();
         long start = System.nanoTime();
-        long measureFrom = start + TimeUnit.MILLISECONDS.toNanos(spec.ramp().plus(spec.warmUp()).toMillis());
+        long measureFrom = start
+                + TimeUnit.MILLISECONDS.toNanos(spec.ramp().plus(spec.warmUp()).toMillis());
         long end = start + TimeUnit.MILLISECONDS.toNanos(spec.duration().toMillis());
         StreamAttributes attributes = StreamAttributes.from(new Instruction(
                 "Stream",
@@ -38,8 +41,8 @@ final class LoadRun {
         for (int i = 0; i < spec.calls(); i++) {
             sleepUntil(start + spec.ramp().toNanos() * i / spec.calls());
             MarkedFrames marked = new MarkedFrames(measureFrom, muLaw);
-            EmulatedCall call = new EmulatedCall(
-                    emulator, CallSpec.stream(spec.streamUrl()).keepHeardAudio(false));
+            EmulatedCall call =
+                    new EmulatedCall(emulator, CallSpec.stream(spec.streamUrl()).keepHeardAudio(false));
             call.media(marked);
             call.playListener(marked);
             call.startStream(attributes);

@@ -113,7 +113,8 @@ final class RestApi extends Handler.Abstract {
             return error(404, "Resource not found (the path ends with '/')");
         }
         String[] parts = path.substring(prefix.length()).split("/");
-        Optional<EmulatedCall> call = emulator.findCall(parts[0]).filter(c -> !c.record().isEnded());
+        Optional<EmulatedCall> call =
+                emulator.findCall(parts[0]).filter(c -> !c.record().isEnded());
         String method = request.getMethod();
         if (parts.length == 1) {
             if (!"DELETE".equals(method)) {
@@ -141,14 +142,16 @@ final class RestApi extends Handler.Abstract {
         }
         Optional<StreamSocket> stream = findStream(call.get(), parts[2]);
         return switch (method) {
-            case "GET" -> stream.map(s -> new Reply(200, withApiId(streamObject(call.get(), s))))
-                    .orElse(error(404, "Stream not found"));
-            case "DELETE" -> stream.filter(StreamSocket::isOpen)
-                    .map(s -> {
-                        s.close(StreamEnd.API_STOP, "stopped through the REST API");
-                        return new Reply(204, null);
-                    })
-                    .orElse(error(404, "Stream not found"));
+            case "GET" ->
+                stream.map(s -> new Reply(200, withApiId(streamObject(call.get(), s))))
+                        .orElse(error(404, "Stream not found"));
+            case "DELETE" ->
+                stream.filter(StreamSocket::isOpen)
+                        .map(s -> {
+                            s.close(StreamEnd.API_STOP, "stopped through the REST API");
+                            return new Reply(204, null);
+                        })
+                        .orElse(error(404, "Stream not found"));
             default -> error(405, "Method not allowed");
         };
     }
@@ -179,9 +182,11 @@ final class RestApi extends Handler.Abstract {
         attributes.put("streamTimeout", request.path("stream_timeout").asText("86400"));
         attributes.put("extraHeaders", request.path("extra_headers").asText(""));
         if (request.hasNonNull("status_callback_url")) {
-            attributes.put("statusCallbackUrl", request.get("status_callback_url").asText());
+            attributes.put(
+                    "statusCallbackUrl", request.get("status_callback_url").asText());
         }
-        attributes.put("statusCallbackMethod", request.path("status_callback_method").asText("POST"));
+        attributes.put(
+                "statusCallbackMethod", request.path("status_callback_method").asText("POST"));
         StreamAttributes stream = StreamAttributes.from(new Instruction("Stream", attributes, url, List.of()));
         if (stream.refusal() != null) {
             return error(400, "Invalid stream: " + stream.refusal());
@@ -222,7 +227,9 @@ final class RestApi extends Handler.Abstract {
 
     private static int intParameter(Fields query, String name, int fallback) {
         try {
-            return query.get(name) == null ? fallback : Integer.parseInt(query.get(name).getValue());
+            return query.get(name) == null
+                    ? fallback
+                    : Integer.parseInt(query.get(name).getValue());
         } catch (NumberFormatException e) {
             return fallback;
         }
@@ -242,9 +249,7 @@ final class RestApi extends Handler.Abstract {
     }
 
     private static Optional<StreamSocket> findStream(EmulatedCall call, String streamId) {
-        return streams(call).stream()
-                .filter(s -> s.streamId().equals(streamId))
-                .findFirst();
+        return streams(call).stream().filter(s -> s.streamId().equals(streamId)).findFirst();
     }
 
     private ObjectNode streamObject(EmulatedCall call, StreamSocket socket) {

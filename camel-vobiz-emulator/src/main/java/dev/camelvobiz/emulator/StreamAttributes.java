@@ -87,7 +87,9 @@ record StreamAttributes(
         for (String pair : text.split(",")) {
             int separator = pair.indexOf('=') >= 0 ? pair.indexOf('=') : pair.indexOf(':');
             if (separator > 0) {
-                headers.put(pair.substring(0, separator).trim(), pair.substring(separator + 1).trim());
+                headers.put(
+                        pair.substring(0, separator).trim(),
+                        pair.substring(separator + 1).trim());
             }
         }
         return headers;

@@ -85,14 +85,16 @@ final class StreamLeg {
     }
 
     void socketOpened(StreamSocket socket) {
-        postStatus("StartStream", socket.streamId(), "ServiceURL", attributes.url().toString());
+        postStatus(
+                "StartStream", socket.streamId(), "ServiceURL", attributes.url().toString());
     }
 
     void socketClosed(StreamSocket socket, StreamEnd cause) {
         switch (cause) {
             case APP_STOP, API_STOP -> postStatus("StopStream", socket.streamId());
-            case DROPPED -> postStatus(
-                    "DroppedStream", socket.streamId(), "Error", "connection disconnected with the remote service");
+            case DROPPED ->
+                postStatus(
+                        "DroppedStream", socket.streamId(), "Error", "connection disconnected with the remote service");
             default -> {} // current docs: no StopStream on hang-up or timeout
         }
         if (cause == StreamEnd.DROPPED) {

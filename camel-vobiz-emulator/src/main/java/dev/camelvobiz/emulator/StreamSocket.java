@@ -101,8 +101,10 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
             openNanos = System.nanoTime();
         }
         record.streamStarted(streamId);
-        record.log("stream open", streamId + " " + leg.attributes().url() + " media " + mediaFormat.contentType()
-                + (mediaFormat.isMuLaw() ? "" : " " + mediaFormat.byteOrder()));
+        record.log(
+                "stream open",
+                streamId + " " + leg.attributes().url() + " media " + mediaFormat.contentType()
+                        + (mediaFormat.isMuLaw() ? "" : " " + mediaFormat.byteOrder()));
         leg.socketOpened(this);
         leg.call().emulator().ticker().add(this);
         coreSession.demand();
@@ -137,12 +139,14 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         long chunk = framesSent++;
         byte[] audio = leg.call().media().nextFrame(mediaFormat, chunk);
         long timestamp = System.currentTimeMillis();
-        String track = leg.attributes().bidirectional() ? "inbound" : leg.attributes().audioTrack();
+        String track =
+                leg.attributes().bidirectional() ? "inbound" : leg.attributes().audioTrack();
         if ("both".equals(track)) {
             send(VobizMessages.media(shape, streamId, nextSequence(), "inbound", timestamp, chunk, mediaFormat, audio));
             int samples = audio.length / mediaFormat.bytesPerSample();
             byte[] silence = mediaFormat.encode(new short[samples], 0, samples);
-            send(VobizMessages.media(shape, streamId, nextSequence(), "outbound", timestamp, chunk, mediaFormat, silence));
+            send(VobizMessages.media(
+                    shape, streamId, nextSequence(), "outbound", timestamp, chunk, mediaFormat, silence));
         } else {
             send(VobizMessages.media(shape, streamId, nextSequence(), track, timestamp, chunk, mediaFormat, audio));
         }
@@ -193,7 +197,9 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
             return;
         }
         if (opCode == OpCode.PING) {
-            ByteBuffer payload = ByteBuffer.allocate(frame.getPayloadLength()).put(frame.getPayload()).flip();
+            ByteBuffer payload = ByteBuffer.allocate(frame.getPayloadLength())
+                    .put(frame.getPayload())
+                    .flip();
             session.sendFrame(new Frame(OpCode.PONG).setPayload(payload), Callback.NOOP, false);
         } else if (opCode == OpCode.TEXT || opCode == OpCode.BINARY || opCode == OpCode.CONTINUATION) {
             if (opCode != OpCode.CONTINUATION) {
@@ -263,7 +269,8 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         }
         WireFormat format;
         try {
-            format = new WireFormat(command.contentType().split(";")[0].trim(), command.sampleRate(), playAudioByteOrder);
+            format = new WireFormat(
+                    command.contentType().split(";")[0].trim(), command.sampleRate(), playAudioByteOrder);
         } catch (IllegalArgumentException e) {
             record.violation("playAudio format not playable: " + e.getMessage());
             return;
@@ -346,8 +353,10 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         if (cause == null) {
             cause = StreamEnd.DROPPED; // the app closed the socket, or the network did
         }
-        record.log("stream closed", streamId + " " + closeStatus.getCode()
-                + (closeStatus.getReason() == null ? "" : " " + closeStatus.getReason()) + " (" + cause + ")");
+        record.log(
+                "stream closed",
+                streamId + " " + closeStatus.getCode()
+                        + (closeStatus.getReason() == null ? "" : " " + closeStatus.getReason()) + " (" + cause + ")");
         callback.succeeded();
         leg.socketClosed(this, cause);
     }

@@ -18,7 +18,10 @@ final class VobizMessages {
                 json.append("{\"event\":\"start\",\"streamId\":").append(quote(id.streamId()));
                 json.append(",\"accountId\":").append(quote(id.authId()));
                 json.append(",\"callId\":").append(quote(id.callId()));
-                json.append(",\"from\":").append(quote(id.from())).append(",\"to\":").append(quote(id.to()));
+                json.append(",\"from\":")
+                        .append(quote(id.from()))
+                        .append(",\"to\":")
+                        .append(quote(id.to()));
                 json.append(",\"direction\":").append(quote(id.direction()));
                 json.append(",\"contentType\":").append(quote(format.contentType()));
                 json.append(",\"audioTrack\":").append(quote(tracks)).append('}');
@@ -30,13 +33,16 @@ final class VobizMessages {
                 json.append(",\"streamId\":").append(quote(id.streamId()));
                 json.append(",\"accountId\":").append(quote(plivo ? id.authId() : id.accountId()));
                 json.append(",\"tracks\":[");
-                String[] trackList = "both".equals(tracks) ? new String[] {"inbound", "outbound"} : new String[] {tracks};
+                String[] trackList =
+                        "both".equals(tracks) ? new String[] {"inbound", "outbound"} : new String[] {tracks};
                 for (int i = 0; i < trackList.length; i++) {
                     json.append(i == 0 ? "" : ",").append(quote(trackList[i]));
                 }
                 json.append("],\"mediaFormat\":{\"encoding\":").append(quote(format.encoding()));
                 json.append(",\"sampleRate\":").append(format.sampleRate()).append("}}");
-                json.append(",\"extra_headers\":").append(quote(plivo ? extraHeaders : "{}")).append('}');
+                json.append(",\"extra_headers\":")
+                        .append(quote(plivo ? extraHeaders : "{}"))
+                        .append('}');
             }
         }
         return json.toString();
@@ -75,8 +81,8 @@ final class VobizMessages {
     }
 
     static String clearedAudio(long sequenceNumber, String streamId) {
-        return "{\"sequenceNumber\":" + sequenceNumber + ",\"event\":\"clearedAudio\",\"streamId\":"
-                + quote(streamId) + "}";
+        return "{\"sequenceNumber\":" + sequenceNumber + ",\"event\":\"clearedAudio\",\"streamId\":" + quote(streamId)
+                + "}";
     }
 
     /** Plivo's documented shape; Vobiz does not document DTMF on the stream (§3.6). */

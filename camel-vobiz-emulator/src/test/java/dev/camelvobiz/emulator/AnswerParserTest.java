@@ -36,7 +36,8 @@ class AnswerParserTest {
                 .hasMessageContaining("malformed");
         assertThatThrownBy(() -> parse("application/xml", "<Response><Say>hi</Say></Response>"))
                 .hasMessageContaining("<Say>");
-        assertThatThrownBy(() -> parse("application/xml", "<Response><PreAnswer><Stream>wss://a</Stream></PreAnswer></Response>"))
+        assertThatThrownBy(() -> parse(
+                        "application/xml", "<Response><PreAnswer><Stream>wss://a</Stream></PreAnswer></Response>"))
                 .hasMessageContaining("inside <PreAnswer>");
         assertThatThrownBy(() -> parse("application/xml", "<!DOCTYPE r [<!ENTITY x \"y\">]><Response/>"))
                 .isInstanceOf(InvalidAnswerException.class);
@@ -58,9 +59,11 @@ class AnswerParserTest {
 
     @Test
     void refusesMiniVoiceStreamsThatAreNotWssOrHaveAnUnknownTrack() {
-        assertThatThrownBy(() -> parse("application/json", "{\"actions\":[{\"start_stream\":{\"stream_url\":\"https://a\"}}]}"))
+        assertThatThrownBy(() ->
+                        parse("application/json", "{\"actions\":[{\"start_stream\":{\"stream_url\":\"https://a\"}}]}"))
                 .hasMessageContaining("wss://");
-        assertThatThrownBy(() -> parse("application/json",
+        assertThatThrownBy(() -> parse(
+                        "application/json",
                         "{\"actions\":[{\"start_stream\":{\"stream_url\":\"wss://a\",\"track\":\"speaker\"}}]}"))
                 .hasMessageContaining("speaker");
         assertThatThrownBy(() -> parse("application/json", "{\"actions\":[{\"dance\":{}}]}"))
@@ -70,7 +73,8 @@ class AnswerParserTest {
 
     @Test
     void appliesTheStreamAttributeRules() throws Exception {
-        StreamAttributes clamped = StreamAttributes.from(parse("application/xml",
+        StreamAttributes clamped = StreamAttributes.from(parse(
+                        "application/xml",
                         "<Response><Stream maxRetries=\"42\" keepCallAlive=\"true\">ws://a/m</Stream></Response>")
                 .get(0));
         assertThat(clamped.maxRetries()).isEqualTo(10);
@@ -78,18 +82,18 @@ class AnswerParserTest {
         assertThat(clamped.violations()).anyMatch(v -> v.contains("keepCallAlive"));
         assertThat(clamped.refusal()).isNull();
 
-        StreamAttributes notANumber = StreamAttributes.from(parse("application/xml",
-                        "<Response><Stream maxRetries=\"two\">ws://a/m</Stream></Response>")
-                .get(0));
+        StreamAttributes notANumber = StreamAttributes.from(
+                parse("application/xml", "<Response><Stream maxRetries=\"two\">ws://a/m</Stream></Response>")
+                        .get(0));
         assertThat(notANumber.maxRetries()).isZero();
 
-        assertThat(StreamAttributes.from(parse("application/xml",
-                                "<Response><Stream contentType=\"audio/x-l16;rate=24000\">ws://a/m</Stream></Response>")
-                        .get(0))
-                .refusal())
+        assertThat(StreamAttributes.from(parse(
+                                        "application/xml",
+                                        "<Response><Stream contentType=\"audio/x-l16;rate=24000\">ws://a/m</Stream></Response>")
+                                .get(0))
+                        .refusal())
                 .contains("24 kHz");
-        assertThat(StreamAttributes.from(parse("application/xml",
-                                "<Response><Stream url=\"wss://a/m\"/></Response>")
+        assertThat(StreamAttributes.from(parse("application/xml", "<Response><Stream url=\"wss://a/m\"/></Response>")
                         .get(0)))
                 .satisfies(s -> assertThat(s.refusal()).isNotNull())
                 .satisfies(s -> assertThat(s.violations()).anyMatch(v -> v.contains("element's text")));

@@ -20,7 +20,8 @@ final class AppMessages {
         List<String> frames = new ArrayList<>();
         for (int from = 0; from < tone.samples().length; from += 160) {
             byte[] audio = L16_8K.encode(tone.samples(), from, Math.min(160, tone.samples().length - from));
-            frames.add(playAudio(streamId, "audio/x-l16", "8000", Base64.getEncoder().encodeToString(audio)));
+            frames.add(playAudio(
+                    streamId, "audio/x-l16", "8000", Base64.getEncoder().encodeToString(audio)));
         }
         return frames;
     }

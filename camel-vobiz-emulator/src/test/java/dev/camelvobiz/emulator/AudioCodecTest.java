@@ -32,7 +32,9 @@ class AudioCodecTest {
                 .containsExactly(1, 2);
         assertThat(new WireFormat(WireFormat.L16, 8000, ByteOrder.LITTLE_ENDIAN).encode(samples, 0, 1))
                 .containsExactly(2, 1);
-        assertThat(new WireFormat(WireFormat.L16, 8000, ByteOrder.BIG_ENDIAN).decode(new byte[] {1, 2}).samples())
+        assertThat(new WireFormat(WireFormat.L16, 8000, ByteOrder.BIG_ENDIAN)
+                        .decode(new byte[] {1, 2})
+                        .samples())
                 .containsExactly((short) 0x0102);
     }
 
@@ -41,7 +43,8 @@ class AudioCodecTest {
         WireFormat format = WireFormat.parse("audio/x-L16; rate=16000", ByteOrder.BIG_ENDIAN);
         assertThat(format.sampleRate()).isEqualTo(16000);
         assertThat(format.bytesPer20Millis()).isEqualTo(640);
-        assertThat(WireFormat.parse("audio/x-mulaw", ByteOrder.BIG_ENDIAN).bytesPer20Millis()).isEqualTo(160);
+        assertThat(WireFormat.parse("audio/x-mulaw", ByteOrder.BIG_ENDIAN).bytesPer20Millis())
+                .isEqualTo(160);
         assertThatThrownBy(() -> WireFormat.parse("audio/x-mulaw;rate=16000", ByteOrder.BIG_ENDIAN))
                 .hasMessageContaining("8000 Hz only");
         assertThatThrownBy(() -> WireFormat.parse("audio/mpeg", ByteOrder.BIG_ENDIAN))
@@ -58,7 +61,8 @@ class AudioCodecTest {
         assertThat(read.samples()).containsExactly(tone.samples());
         Pcm upsampled = tone.resample(24000);
         assertThat(upsampled.durationMillis()).isEqualTo(500);
-        assertThat(upsampled.rms(0, upsampled.samples().length)).isCloseTo(tone.rms(0, 4000), org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(upsampled.rms(0, upsampled.samples().length))
+                .isCloseTo(tone.rms(0, 4000), org.assertj.core.data.Percentage.withPercentage(2));
         assertThatThrownBy(() -> Wav.read(new byte[] {1, 2, 3})).hasMessageContaining("RIFF");
     }
 }

@@ -51,7 +51,8 @@ class CallFlowTest {
                 .containsEntry("Direction", "inbound")
                 .containsKeys("From", "To", "RequestUUID");
         assertThat(hangup).isEqualTo(new CallRecord.Hangup("End Of XML Instructions", "4010", "Vobiz"));
-        assertThat(call.record().timeline()).extracting(CallRecord.Entry::what)
+        assertThat(call.record().timeline())
+                .extracting(CallRecord.Entry::what)
                 .containsSubsequence("answer", "speak", "wait", "hangup");
         await().atMost(WAIT).until(() -> !app.requests("/hangup").isEmpty());
         assertThat(app.requests("/hangup").get(0).fields())
@@ -62,7 +63,8 @@ class CallFlowTest {
     @Test
     void answersByGetWhenAskedTo() throws Exception {
         app.xml("/answer", "<Response><Hangup/></Response>");
-        EmulatedCall call = emulator.call(CallSpec.answerUrl(app.http("/answer")).answerMethod("GET"));
+        EmulatedCall call =
+                emulator.call(CallSpec.answerUrl(app.http("/answer")).answerMethod("GET"));
 
         assertThat(call.awaitHangup(WAIT).source()).isEqualTo("Answer XML");
         assertThat(app.requests("/answer").get(0).method()).isEqualTo("GET");
@@ -108,11 +110,13 @@ class CallFlowTest {
 
     @Test
     void gatherCollectsTheScriptsDigitsAndPostsThemToItsAction() throws Exception {
-        app.xml("/answer", "<Response><Gather action=\"" + app.http("/digits")
-                + "\" numDigits=\"3\" executionTimeout=\"5\"><Speak>Enter your PIN</Speak></Gather></Response>");
+        app.xml(
+                "/answer",
+                "<Response><Gather action=\"" + app.http("/digits")
+                        + "\" numDigits=\"3\" executionTimeout=\"5\"><Speak>Enter your PIN</Speak></Gather></Response>");
         app.xml("/digits", "<Response><Speak>Thanks</Speak></Response>");
-        EmulatedCall call = emulator.call(
-                CallSpec.answerUrl(app.http("/answer")).dtmfAt(Duration.ofMillis(1500), "4711"));
+        EmulatedCall call =
+                emulator.call(CallSpec.answerUrl(app.http("/answer")).dtmfAt(Duration.ofMillis(1500), "4711"));
 
         call.awaitHangup(WAIT);
 
@@ -125,8 +129,10 @@ class CallFlowTest {
 
     @Test
     void gatherWithoutInputGoesOnToTheNextElement() throws Exception {
-        app.xml("/answer", "<Response><Gather action=\"" + app.http("/digits")
-                + "\" executionTimeout=\"5\"/><Speak>No input</Speak></Response>");
+        app.xml(
+                "/answer",
+                "<Response><Gather action=\"" + app.http("/digits")
+                        + "\" executionTimeout=\"5\"/><Speak>No input</Speak></Response>");
         EmulatedCall call = call();
 
         call.awaitHangup(WAIT);
@@ -138,22 +144,27 @@ class CallFlowTest {
     @Test
     void playFetchesTheWavAndTheCallerHearsIt() throws Exception {
         app.file("/beep.wav", Wav.toBytes(Pcm.tone(600, 16000, 300)));
-        app.xml("/answer", "<Response><Play>" + app.http("/beep.wav") + "</Play><Play>"
-                + app.http("/missing.wav") + "</Play></Response>");
+        app.xml(
+                "/answer",
+                "<Response><Play>" + app.http("/beep.wav") + "</Play><Play>" + app.http("/missing.wav")
+                        + "</Play></Response>");
         EmulatedCall call = call();
 
         call.awaitHangup(WAIT);
 
         Pcm heard = call.record().heard(16000);
         assertThat(heard.durationMillis()).isBetween(290L, 700L);
-        assertThat(heard.rms(heard.samples().length - 1600, heard.samples().length)).isGreaterThan(1000);
+        assertThat(heard.rms(heard.samples().length - 1600, heard.samples().length))
+                .isGreaterThan(1000);
         assertThat(call.record().timeline()).anyMatch(e -> e.what().equals("play skipped"));
     }
 
     @Test
     void dialRecordAndConferenceAreLoggedNotRun() throws Exception {
-        app.xml("/answer", "<Response><Record maxLength=\"5\"/><Dial><Number>15551234</Number></Dial>"
-                + "<Conference>room</Conference></Response>");
+        app.xml(
+                "/answer",
+                "<Response><Record maxLength=\"5\"/><Dial><Number>15551234</Number></Dial>"
+                        + "<Conference>room</Conference></Response>");
 
         EmulatedCall call = call();
 
@@ -164,14 +175,17 @@ class CallFlowTest {
 
     @Test
     void miniVoiceActionsRunInEitherEncoding() throws Exception {
-        app.document("/answer", "application/json",
+        app.document(
+                "/answer",
+                "application/json",
                 "{\"actions\":[{\"say\":{\"text\":\"Hello\"}},{\"type\":\"gather\",\"num_digits\":1,"
                         + "\"timeout_seconds\":1},{\"hold\":{}}]}");
 
         EmulatedCall call = call();
 
         assertThat(call.awaitHangup(WAIT).causeCode()).isEqualTo("4010");
-        assertThat(call.record().timeline()).extracting(CallRecord.Entry::what)
+        assertThat(call.record().timeline())
+                .extracting(CallRecord.Entry::what)
                 .containsSubsequence("speak", "gather", "not emulated");
     }
 

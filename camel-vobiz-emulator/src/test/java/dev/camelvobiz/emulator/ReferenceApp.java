@@ -259,7 +259,10 @@ final class ReferenceApp implements AutoCloseable {
         }
 
         private Message find(Predicate<JsonNode> test) {
-            return received.stream().filter(m -> test.test(m.json())).findFirst().orElse(null);
+            return received.stream()
+                    .filter(m -> test.test(m.json()))
+                    .findFirst()
+                    .orElse(null);
         }
 
         Message awaitEvent(String event, Duration timeout) {

@@ -57,8 +57,10 @@ class StreamCallTest {
         assertThat(start.path("start").path("callId").asText()).isEqualTo(call.callUuid());
         assertThat(start.path("start").path("accountId").asText()).isEqualTo("500025");
         assertThat(start.path("start").path("tracks").toString()).isEqualTo("[\"inbound\"]");
-        assertThat(start.path("start").path("mediaFormat").path("encoding").asText()).isEqualTo("audio/x-l16");
-        assertThat(start.path("start").path("mediaFormat").path("sampleRate").isNumber()).isTrue();
+        assertThat(start.path("start").path("mediaFormat").path("encoding").asText())
+                .isEqualTo("audio/x-l16");
+        assertThat(start.path("start").path("mediaFormat").path("sampleRate").isNumber())
+                .isTrue();
         assertThat(start.path("extra_headers").asText()).isEqualTo("{}");
         String streamId = start.path("start").path("streamId").asText();
 
@@ -71,7 +73,8 @@ class StreamCallTest {
         assertThat(first.path("sequenceNumber").asInt()).isEqualTo(1);
         assertThat(first.path("media").path("timestamp").isTextual()).isTrue();
         assertThat(first.path("media").path("track").asText()).isEqualTo("inbound");
-        assertThat(Base64.getDecoder().decode(first.path("media").path("payload").asText()))
+        assertThat(Base64.getDecoder()
+                        .decode(first.path("media").path("payload").asText()))
                 .hasSize(320);
         for (int i = 0; i < 60; i++) {
             assertThat(media.get(i).json().path("media").path("chunk").asInt()).isEqualTo(i);
@@ -125,7 +128,8 @@ class StreamCallTest {
         socket.send(AppMessages.checkpoint(streamId, "after-clear"));
         socket.awaitMessage(m -> "after-clear".equals(m.path("name").asText()), WAIT);
 
-        assertThat(socket.events("playedStream")).extracting(m -> m.path("name").asText())
+        assertThat(socket.events("playedStream"))
+                .extracting(m -> m.path("name").asText())
                 .containsExactly("after-clear");
         assertThat(call.record().checkpointsVoided()).containsExactly("long-answer");
         await().atMost(WAIT).until(() -> app.requests("/events").stream()
@@ -159,8 +163,9 @@ class StreamCallTest {
         CallRecord.Hangup hangup = call.awaitHangup(WAIT);
         assertThat(hangup.cause()).isEqualTo("End Of XML Instructions");
         assertThat(hangup.causeCode()).isEqualTo("4010");
-        assertThat(call.record().timeline()).extracting(CallRecord.Entry::what).containsSubsequence(
-                "stop", "stream closed", "speak", "hangup");
+        assertThat(call.record().timeline())
+                .extracting(CallRecord.Entry::what)
+                .containsSubsequence("stop", "stream closed", "speak", "hangup");
         await().atMost(WAIT).until(() -> !app.requests("/hangup").isEmpty());
         assertThat(app.requests("/hangup").get(0).fields())
                 .containsEntry("Event", "Hangup")
@@ -174,14 +179,17 @@ class StreamCallTest {
     @Test
     void aDroppedSocketIsRetriedWithANewStreamIdOnTheSameCall() throws Exception {
         app.xml("/answer", streamXml("maxRetries=\"1\"", ""));
-        EmulatedCall call = emulator.call(CallSpec.answerUrl(app.http("/answer")).dropStreamAt(Duration.ofMillis(800)));
+        EmulatedCall call =
+                emulator.call(CallSpec.answerUrl(app.http("/answer")).dropStreamAt(Duration.ofMillis(800)));
         AgentSocket first = app.awaitSocket();
         AgentSocket second = app.awaitSocket();
 
         JsonNode start1 = first.first().path("start");
         JsonNode start2 = second.first().path("start");
-        assertThat(start2.path("callId").asText()).isEqualTo(start1.path("callId").asText());
-        assertThat(start2.path("streamId").asText()).isNotEqualTo(start1.path("streamId").asText());
+        assertThat(start2.path("callId").asText())
+                .isEqualTo(start1.path("callId").asText());
+        assertThat(start2.path("streamId").asText())
+                .isNotEqualTo(start1.path("streamId").asText());
         assertThat(call.record().streamIds()).hasSize(2);
         await().atMost(WAIT).until(() -> app.requests("/events").stream()
                 .anyMatch(r -> "DroppedStream".equals(r.fields().get("Event"))));
@@ -217,9 +225,11 @@ class StreamCallTest {
         assertThat(start.path("sequenceNumber").asInt()).isEqualTo(1);
         assertThat(start.path("start").path("accountId").asText()).startsWith("MA_");
         assertThat(start.path("extra_headers").asText()).isEqualTo("tenant=acme");
-        assertThat(start.path("start").path("mediaFormat").path("sampleRate").asInt()).isEqualTo(16000);
+        assertThat(start.path("start").path("mediaFormat").path("sampleRate").asInt())
+                .isEqualTo(16000);
         JsonNode media = socket.awaitEvent("media", WAIT).json();
-        assertThat(Base64.getDecoder().decode(media.path("media").path("payload").asText()))
+        assertThat(Base64.getDecoder()
+                        .decode(media.path("media").path("payload").asText()))
                 .hasSize(640);
         await().atMost(WAIT).until(() -> app.requests("/events").stream()
                 .anyMatch(r -> "acme".equals(r.fields().get("X-VH-tenant"))));
@@ -241,19 +251,22 @@ class StreamCallTest {
 
         assertThat(socket.awaitClose(WAIT).getCode()).isEqualTo(1000);
         assertThat(call.awaitHangup(WAIT).causeCode()).isEqualTo("4010");
-        assertThat(call.record().timeline()).extracting(CallRecord.Entry::what).containsSubsequence("stream closed", "speak");
+        assertThat(call.record().timeline())
+                .extracting(CallRecord.Entry::what)
+                .containsSubsequence("stream closed", "speak");
     }
 
     @Test
     void theCallersAudioIsStreamedAndTheAppsSlipsAreRecorded() throws Exception {
         app.xml("/answer", streamXml("", ""));
-        EmulatedCall call = emulator.call(
-                CallSpec.answerUrl(app.http("/answer")).callerAudio(AudioSource.tone(440, 500)));
+        EmulatedCall call =
+                emulator.call(CallSpec.answerUrl(app.http("/answer")).callerAudio(AudioSource.tone(440, 500)));
         AgentSocket socket = app.awaitSocket();
         String streamId = socket.first().path("start").path("streamId").asText();
 
         JsonNode media = socket.awaitEvent("media", WAIT).json();
-        byte[] payload = Base64.getDecoder().decode(media.path("media").path("payload").asText());
+        byte[] payload =
+                Base64.getDecoder().decode(media.path("media").path("payload").asText());
         assertThat(payload).as("a tone, not silence").isNotEqualTo(new byte[320]);
         socket.send("{\"event\":\"playAudio\",\"media\":{\"contentType\":\"audio/x-l16;rate=8000\","
                 + "\"sampleRate\":\"8000\",\"payload\":\"AAAA\"}}");
@@ -275,7 +288,8 @@ class StreamCallTest {
         String streamId = socket.first().path("start").path("streamId").asText();
         AppMessages.playTone(streamId, 440, 3000).forEach(socket::send);
         socket.send(AppMessages.checkpoint(streamId, "unheard"));
-        await().atMost(WAIT).until(() -> call.record().timeline().stream().anyMatch(e -> e.what().equals("checkpoint")));
+        await().atMost(WAIT).until(() -> call.record().timeline().stream()
+                .anyMatch(e -> e.what().equals("checkpoint")));
 
         call.hangup();
 

@@ -82,7 +82,10 @@ public final class Wav {
         ByteBuffer out = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         out.putInt(0x46464952).putInt(36 + dataBytes).putInt(0x45564157);
         out.putInt(0x20746d66).putInt(16).putShort((short) FORMAT_PCM).putShort((short) 1);
-        out.putInt(pcm.sampleRate()).putInt(pcm.sampleRate() * 2).putShort((short) 2).putShort((short) 16);
+        out.putInt(pcm.sampleRate())
+                .putInt(pcm.sampleRate() * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         out.putInt(0x61746164).putInt(dataBytes);
         for (short sample : pcm.samples()) {
             out.putShort(sample);

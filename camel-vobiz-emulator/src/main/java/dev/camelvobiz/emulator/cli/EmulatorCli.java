@@ -68,12 +68,14 @@ public final class EmulatorCli {
         try (Emulator emulator = Emulator.start(emulatorOptions)) {
             return switch (command) {
                 case "call" -> call(emulator, CallSpec.answerUrl(target), options, out);
-                case "stream" -> call(
-                        emulator,
-                        CallSpec.stream(target)
-                                .streamContentType(options.value("--content-type").orElse("audio/x-l16;rate=8000")),
-                        options,
-                        out);
+                case "stream" ->
+                    call(
+                            emulator,
+                            CallSpec.stream(target)
+                                    .streamContentType(
+                                            options.value("--content-type").orElse("audio/x-l16;rate=8000")),
+                            options,
+                            out);
                 case "load" -> load(emulator, target, options, out);
                 default -> {
                     out.print(USAGE);
@@ -88,7 +90,9 @@ public final class EmulatorCli {
         options.value("--from").ifPresent(spec::from);
         options.value("--to").ifPresent(spec::to);
         options.value("--hangup-url").ifPresent(spec::hangupUrl);
-        options.value("--shape").map(s -> StartShape.valueOf(s.toUpperCase(Locale.ROOT))).ifPresent(spec::shape);
+        options.value("--shape")
+                .map(s -> StartShape.valueOf(s.toUpperCase(Locale.ROOT)))
+                .ifPresent(spec::shape);
         for (String dtmf : options.values("--dtmf")) {
             int colon = dtmf.indexOf(':');
             spec.dtmfAt(Options.duration(dtmf.substring(0, colon)), dtmf.substring(colon + 1));
@@ -126,13 +130,14 @@ public final class EmulatorCli {
         return 0;
     }
 
-    private static int load(Emulator emulator, String streamUrl, Options options, PrintStream out)
-            throws Exception {
+    private static int load(Emulator emulator, String streamUrl, Options options, PrintStream out) throws Exception {
         int calls = Integer.parseInt(options.value("--calls").orElse("100"));
         long seconds = Long.parseLong(options.value("--seconds").orElse("20"));
         LoadSpec spec = LoadSpec.of(streamUrl, calls, Duration.ofSeconds(seconds))
-                .withRamp(Duration.ofSeconds(Long.parseLong(options.value("--ramp").orElse("2"))))
-                .withWarmUp(Duration.ofSeconds(Long.parseLong(options.value("--warmup").orElse("3"))))
+                .withRamp(Duration.ofSeconds(
+                        Long.parseLong(options.value("--ramp").orElse("2"))))
+                .withWarmUp(Duration.ofSeconds(
+                        Long.parseLong(options.value("--warmup").orElse("3"))))
                 .withContentType(options.value("--content-type").orElse("audio/x-l16;rate=8000"));
         LoadReport report = emulator.load(spec);
         out.print(report.toTable());
