@@ -96,12 +96,13 @@ public final class CallRecord {
         return queue;
     }
 
-    boolean ended(Hangup how) {
-        if (hangup.complete(how)) {
-            log("hangup", how.cause() + " (" + how.source() + ")");
-            return true;
+    /** Marks the call over, once: the timeline has the hang-up before anyone waiting sees it. */
+    synchronized boolean ended(Hangup how) {
+        if (hangup.isDone()) {
+            return false;
         }
-        return false;
+        log("hangup", how.cause() + " (" + how.source() + ")");
+        return hangup.complete(how);
     }
 
     public List<Entry> timeline() {
