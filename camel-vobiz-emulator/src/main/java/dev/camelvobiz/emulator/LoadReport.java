@@ -7,6 +7,8 @@ import java.util.Locale;
  * never came; {@code unmatched} counts {@code playAudio} whose payload did not carry a frame marker
  * (the app changed the audio). Latencies are round trips in milliseconds. {@code cpuPercent} is the
  * JVM's CPU over the run as a share of all cores: the emulator's own when run from the command line.
+ * {@code emulatorStalls} counts times a stream found the emulator's clock over 100 ms late: if it is not
+ * zero, the load generator itself was short of CPU and the figures understate what the app can do.
  */
 public record LoadReport(
         String streamUrl,
@@ -22,7 +24,8 @@ public record LoadReport(
         double p90,
         double p99,
         double max,
-        double cpuPercent) {
+        double cpuPercent,
+        long emulatorStalls) {
 
     public String toTable() {
         return String.format(
@@ -32,7 +35,7 @@ public record LoadReport(
                   calls          %d (connected %d), %.1f s measured
                   frames         sent %d, returned %d, lost %d, out of order %d, unmatched %d
                   round trip ms  p50 %.2f   p90 %.2f   p99 %.2f   max %.2f
-                  cpu            %.1f %% of all cores
+                  cpu            %.1f %% of all cores, emulator clock stalls %d
                 """,
                 streamUrl,
                 calls,
@@ -47,7 +50,8 @@ public record LoadReport(
                 p90,
                 p99,
                 max,
-                cpuPercent);
+                cpuPercent,
+                emulatorStalls);
     }
 
     public String toJson() {
@@ -55,7 +59,7 @@ public record LoadReport(
                 Locale.ROOT,
                 "{\"streamUrl\":%s,\"calls\":%d,\"connected\":%d,\"seconds\":%.1f,\"framesSent\":%d,"
                         + "\"framesReturned\":%d,\"lost\":%d,\"outOfOrder\":%d,\"unmatched\":%d,\"p50\":%.3f,"
-                        + "\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f,\"cpuPercent\":%.1f}",
+                        + "\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f,\"cpuPercent\":%.1f,\"emulatorStalls\":%d}",
                 VobizMessages.quote(streamUrl),
                 calls,
                 connected,
@@ -69,6 +73,7 @@ public record LoadReport(
                 p90,
                 p99,
                 max,
-                cpuPercent);
+                cpuPercent,
+                emulatorStalls);
     }
 }

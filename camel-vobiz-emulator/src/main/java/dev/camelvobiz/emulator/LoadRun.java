@@ -50,6 +50,7 @@ final class LoadRun {
             frames.add(marked);
         }
         long cpuBefore = processCpuNanos();
+        long stallsBefore = emulator.ticker().stalls();
         sleepUntil(measureFrom);
         long cpuFrom = processCpuNanos();
         sleepUntil(end);
@@ -60,10 +61,12 @@ final class LoadRun {
                 .filter(call -> !call.record().streamIds().isEmpty())
                 .count();
         calls.forEach(call -> call.end(new CallRecord.Hangup("Load Run Over", "", "Vobiz")));
-        return report(frames, connected, wall, cutoff, cpuBefore < 0 ? -1 : cpuUsed);
+        long stalls = emulator.ticker().stalls() - stallsBefore;
+        return report(frames, connected, wall, cutoff, cpuBefore < 0 ? -1 : cpuUsed, stalls);
     }
 
-    private LoadReport report(List<MarkedFrames> frames, int connected, long wallNanos, long cutoff, long cpuNanos) {
+    private LoadReport report(
+            List<MarkedFrames> frames, int connected, long wallNanos, long cutoff, long cpuNanos, long stalls) {
         long sent = 0;
         long returned = 0;
         long lost = 0;
@@ -95,7 +98,8 @@ final class LoadRun {
                 percentile(all, 90),
                 percentile(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1000.0,
-                cpu);
+                cpu,
+                stalls);
     }
 
     private static double percentile(int[] sorted, double percent) {

@@ -52,6 +52,10 @@ public final class PlaybackQueue {
         return new PlaybackQueue(false);
     }
 
+    public boolean retainsAudio() {
+        return retainAudio;
+    }
+
     /** Queues {@code audio} to play after everything queued before it, or now if the queue has drained. */
     public synchronized void enqueue(byte[] audio, int sampleRate, int bytesPerSample, long nowMicros) {
         if (audio.length % bytesPerSample != 0) {

@@ -1,6 +1,5 @@
 package dev.camelvobiz.emulator;
 
-import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.audio.WireFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,11 +22,12 @@ import org.eclipse.jetty.websocket.core.OpCode;
  */
 final class StreamSocket implements FrameHandler, Ticker.Task {
 
-    /** More frames than this behind (a stalled clock thread) are skipped, as a live call would lose them. */
+    /** More frames than this behind means the clock thread stalled (see {@link #tick}). */
     private static final int MAX_CATCH_UP_FRAMES = 5;
 
     private final StreamLeg leg;
     private final String streamId;
+    private final String quotedStreamId;
     private final WireFormat mediaFormat;
     private final ByteOrder playAudioByteOrder;
     private final StartShape shape;
@@ -51,6 +51,7 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
     StreamSocket(StreamLeg leg, String streamId) {
         this.leg = leg;
         this.streamId = streamId;
+        this.quotedStreamId = VobizMessages.quote(streamId);
         EmulatedCall call = leg.call();
         this.record = call.record();
         this.shape = call.spec().shape();
@@ -118,7 +119,11 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         synchronized (this) {
             long due = (nowNanos - openNanos) / Ticker.FRAME_NANOS + 1;
             if (due - framesSent > MAX_CATCH_UP_FRAMES) {
-                framesSent = due - 1;
+                // The clock thread stalled: resume real-time pacing from now instead of flooding the
+                // app; chunk numbers stay contiguous, the stream just runs that much behind.
+                openNanos += (due - framesSent - 1) * Ticker.FRAME_NANOS;
+                due = framesSent + 1;
+                leg.call().emulator().ticker().stalled();
             }
             while (framesSent < due) {
                 sendMedia();
@@ -142,13 +147,15 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         String track =
                 leg.attributes().bidirectional() ? "inbound" : leg.attributes().audioTrack();
         if ("both".equals(track)) {
-            send(VobizMessages.media(shape, streamId, nextSequence(), "inbound", timestamp, chunk, mediaFormat, audio));
+            send(VobizMessages.media(
+                    shape, quotedStreamId, nextSequence(), "inbound", timestamp, chunk, mediaFormat, audio));
             int samples = audio.length / mediaFormat.bytesPerSample();
             byte[] silence = mediaFormat.encode(new short[samples], 0, samples);
             send(VobizMessages.media(
-                    shape, streamId, nextSequence(), "outbound", timestamp, chunk, mediaFormat, silence));
+                    shape, quotedStreamId, nextSequence(), "outbound", timestamp, chunk, mediaFormat, silence));
         } else {
-            send(VobizMessages.media(shape, streamId, nextSequence(), track, timestamp, chunk, mediaFormat, audio));
+            send(VobizMessages.media(
+                    shape, quotedStreamId, nextSequence(), track, timestamp, chunk, mediaFormat, audio));
         }
     }
 
@@ -279,20 +286,23 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         if (listener != null) {
             listener.onPlayAudio(command.payload(), arrivalNanos);
         }
-        Pcm pcm;
-        try {
-            pcm = format.decode(command.payload());
-        } catch (IllegalArgumentException e) {
-            record.violation("playAudio payload: " + e.getMessage());
+        if (command.payload().length % format.bytesPerSample() != 0) {
+            record.violation("playAudio payload of " + command.payload().length + " bytes is not whole "
+                    + format.encoding() + " samples (ignored)");
             return;
         }
+        // Only a queue that keeps audio needs it decoded; a timing-only one (load runs) needs its length.
+        byte[] audio = queue.retainsAudio()
+                ? littleEndian(format.decode(command.payload()).samples())
+                : command.payload();
+        int bytesPerSample = queue.retainsAudio() ? 2 : format.bytesPerSample();
         long now = record.nowMicros();
         synchronized (this) {
             if (!utteranceLogged && queue.pendingMicros(now) == 0) {
                 record.log("playAudio", "audio starts playing, " + format.contentType());
                 utteranceLogged = true;
             }
-            queue.enqueue(littleEndian(pcm.samples()), format.sampleRate(), 2, now);
+            queue.enqueue(audio, format.sampleRate(), bytesPerSample, now);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.Arrays;
 /** Mono signed 16-bit samples at a sample rate: the one form every audio path converts through. */
 public record Pcm(short[] samples, int sampleRate) {
 
+    /** Louder than this (RMS) counts as sound: far above line noise, far below speech or a tone. */
+    private static final double AUDIBLE_RMS = 500;
+
     public Pcm {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("Sample rate must be positive: " + sampleRate);
@@ -50,6 +53,21 @@ public record Pcm(short[] samples, int sampleRate) {
         short[] joined = Arrays.copyOf(samples, samples.length + tail.samples.length);
         System.arraycopy(tail.samples, 0, joined, samples.length, tail.samples.length);
         return new Pcm(joined, sampleRate);
+    }
+
+    /**
+     * How much of this is sound rather than silence, in milliseconds, judged in 20 ms windows: what a
+     * test asks of what the caller heard ("a second of greeting", "cut short at the barge-in").
+     */
+    public long audibleMillis() {
+        int window = sampleRate / 50;
+        long audible = 0;
+        for (int from = 0; from + window <= samples.length; from += window) {
+            if (rms(from, from + window) > AUDIBLE_RMS) {
+                audible++;
+            }
+        }
+        return audible * 20;
     }
 
     /** Root mean square level, 0 for silence: lets tests tell a tone from silence. */

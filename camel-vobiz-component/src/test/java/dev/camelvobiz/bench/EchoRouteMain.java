@@ -1,0 +1,32 @@
+package dev.camelvobiz.bench;
+
+import dev.camelvobiz.VobizConstants;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The echo agent of BASELINES.md as a Camel route: every {@code media} frame goes straight back as
+ * {@code playAudio}. The server side of the load benchmark in docs/BENCHMARKS.md; port from the first
+ * argument (default 8089).
+ */
+public final class EchoRouteMain {
+
+    private EchoRouteMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("vobiz:stream?port=" + port + "&path=/media")
+                            .filter(header(VobizConstants.EVENT).isEqualTo("media"))
+                            .to("vobiz:play");
+                }
+            });
+            camel.start();
+            System.out.println("echo route on ws://0.0.0.0:" + port + "/media");
+            Thread.currentThread().join();
+        }
+    }
+}
