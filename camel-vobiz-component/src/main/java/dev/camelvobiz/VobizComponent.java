@@ -1,5 +1,6 @@
 package dev.camelvobiz;
 
+import dev.camelvobiz.api.VobizApiClient;
 import dev.camelvobiz.server.VobizServers;
 import dev.camelvobiz.stream.StreamRegistry;
 import java.util.Map;
@@ -17,6 +18,7 @@ public class VobizComponent extends DefaultComponent {
 
     private final StreamRegistry streams = new StreamRegistry();
     private VobizServers servers;
+    private volatile VobizApiClient apiClient;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -52,6 +54,20 @@ public class VobizComponent extends DefaultComponent {
     /** The live streams of this component, which the stream producers send to. */
     public StreamRegistry streams() {
         return streams;
+    }
+
+    /** The REST client shared by this component's vobiz:api endpoints (one HTTP connection pool). */
+    public VobizApiClient apiClient() {
+        VobizApiClient client = apiClient;
+        if (client == null) {
+            synchronized (this) {
+                if (apiClient == null) {
+                    apiClient = new VobizApiClient();
+                }
+                client = apiClient;
+            }
+        }
+        return client;
     }
 
     public VobizServers servers() {

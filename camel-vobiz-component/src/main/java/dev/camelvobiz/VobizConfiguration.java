@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import dev.camelvobiz.api.VobizApiOperation;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
@@ -46,6 +47,60 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(autowired = false)
     private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "common")
+    private String publicUrl;
+
+    @UriParam(label = "security")
+    private String authId;
+
+    @UriParam(label = "security", secret = true)
+    private String authToken;
+
+    @UriParam(label = "producer,api", defaultValue = "https://api.vobiz.ai/api/v1")
+    private String apiBaseUrl = "https://api.vobiz.ai/api/v1";
+
+    @UriParam(label = "producer,api")
+    private VobizApiOperation operation;
+
+    @UriParam(label = "producer,api")
+    private String callId;
+
+    @UriParam(label = "producer,api,advanced", defaultValue = "3")
+    private int apiRetries = 3;
+
+    @UriParam(label = "producer,api,advanced", javaType = "java.time.Duration", defaultValue = "500")
+    private long apiRetryDelay = 500;
+
+    @UriParam(label = "common")
+    private String streamUrl;
+
+    @UriParam(label = "consumer,answer")
+    private String streamPath;
+
+    @UriParam(label = "common", defaultValue = "true")
+    private boolean bidirectional = true;
+
+    @UriParam(label = "consumer,answer", defaultValue = "true")
+    private boolean keepCallAlive = true;
+
+    @UriParam(label = "consumer,answer")
+    private String statusCallbackPath;
+
+    @UriParam(label = "producer,api", defaultValue = "inbound")
+    private String audioTrack = "inbound";
+
+    @UriParam(label = "producer,api")
+    private String statusCallbackUrl;
+
+    @UriParam(label = "consumer,security")
+    private Boolean verifySignature;
+
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+
+    @UriParam(label = "consumer,security,advanced", javaType = "java.time.Duration", defaultValue = "300000")
+    private long signatureWindow = 300000;
 
     public VobizConfiguration copy() {
         try {
@@ -179,5 +234,199 @@ public class VobizConfiguration implements Cloneable {
     /** TLS for the shared server (wss:// and https://). All consumers on one port must use the same. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+    public String getPublicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * The public base URL Vobiz reaches this application at, e.g. https://abc.ngrok.app (a tunnel or
+     * load balancer). The default answer derives its stream URL (wss://) and status callback URL from
+     * it, and callback signatures are checked against it. Without it, the URL of the incoming request
+     * is used.
+     */
+    public void setPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    public String getAuthId() {
+        return authId;
+    }
+
+    /** The Vobiz account auth id (MA_…): X-Auth-ID of REST calls. */
+    public void setAuthId(String authId) {
+        this.authId = authId;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    /**
+     * The Vobiz auth token: X-Auth-Token of REST calls and the key of callback signatures. Never
+     * logged.
+     */
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getApiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    /** vobiz:api: the REST API base URL (point it at the emulator in tests). */
+    public void setApiBaseUrl(String apiBaseUrl) {
+        this.apiBaseUrl = apiBaseUrl;
+    }
+
+    public VobizApiOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * vobiz:api: the REST operation: stopStream, stopAllStreams, startStream, getStream, listStreams
+     * or hangupCall. The header CamelVobizApiOperation overrides it.
+     */
+    public void setOperation(VobizApiOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getCallId() {
+        return callId;
+    }
+
+    /** vobiz:api: the call (CallUUID) to act on. Without it, the header CamelVobizCallId. */
+    public void setCallId(String callId) {
+        this.callId = callId;
+    }
+
+    public int getApiRetries() {
+        return apiRetries;
+    }
+
+    /**
+     * vobiz:api: how many times a call answered 429 or 5xx is retried (only operations that are safe
+     * to repeat: all but startStream).
+     */
+    public void setApiRetries(int apiRetries) {
+        this.apiRetries = apiRetries;
+    }
+
+    public long getApiRetryDelay() {
+        return apiRetryDelay;
+    }
+
+    /** vobiz:api: the first retry delay; it doubles with each retry, and a Retry-After header wins. */
+    public void setApiRetryDelay(long apiRetryDelay) {
+        this.apiRetryDelay = apiRetryDelay;
+    }
+
+    public String getStreamUrl() {
+        return streamUrl;
+    }
+
+    /**
+     * vobiz:answer: the WebSocket URL of the default answer's Stream; vobiz:api startStream: its
+     * service_url. For the answer, streamPath is usually simpler.
+     */
+    public void setStreamUrl(String streamUrl) {
+        this.streamUrl = streamUrl;
+    }
+
+    public String getStreamPath() {
+        return streamPath;
+    }
+
+    /**
+     * vobiz:answer: the path of this application's vobiz:stream consumer; the default answer streams
+     * to it at publicUrl (or the request's own host), as ws:// or wss://. Include the token segment
+     * if the stream has one.
+     */
+    public void setStreamPath(String streamPath) {
+        this.streamPath = streamPath;
+    }
+
+    public boolean isBidirectional() {
+        return bidirectional;
+    }
+
+    /**
+     * vobiz:answer default answer and vobiz:api startStream: whether the stream takes commands back
+     * (playAudio, checkpoint, clearAudio, stop).
+     */
+    public void setBidirectional(boolean bidirectional) {
+        this.bidirectional = bidirectional;
+    }
+
+    public boolean isKeepCallAlive() {
+        return keepCallAlive;
+    }
+
+    /** vobiz:answer default answer: keep the call up while the stream is open (needs bidirectional). */
+    public void setKeepCallAlive(boolean keepCallAlive) {
+        this.keepCallAlive = keepCallAlive;
+    }
+
+    public String getStatusCallbackPath() {
+        return statusCallbackPath;
+    }
+
+    /**
+     * vobiz:answer default answer: the path of this application's vobiz:callback consumer, given to
+     * Vobiz as statusCallbackUrl.
+     */
+    public void setStatusCallbackPath(String statusCallbackPath) {
+        this.statusCallbackPath = statusCallbackPath;
+    }
+
+    public String getAudioTrack() {
+        return audioTrack;
+    }
+
+    /** vobiz:api startStream: the audio_track (inbound, outbound or both; inbound when bidirectional). */
+    public void setAudioTrack(String audioTrack) {
+        this.audioTrack = audioTrack;
+    }
+
+    public String getStatusCallbackUrl() {
+        return statusCallbackUrl;
+    }
+
+    /** vobiz:api startStream: where Vobiz posts the stream's status callbacks. */
+    public void setStatusCallbackUrl(String statusCallbackUrl) {
+        this.statusCallbackUrl = statusCallbackUrl;
+    }
+
+    public Boolean getVerifySignature() {
+        return verifySignature;
+    }
+
+    /**
+     * vobiz:answer and vobiz:callback: reject requests without a valid signature (403, never reaching
+     * the route). Default: on when authToken (or webhookSecret) is set.
+     */
+    public void setVerifySignature(Boolean verifySignature) {
+        this.verifySignature = verifySignature;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * The MiniVoice webhook_secret that signs MiniVoice webhooks (X-MiniVoice-Signature). Without it,
+     * authToken.
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public long getSignatureWindow() {
+        return signatureWindow;
+    }
+
+    /** How old a MiniVoice webhook's X-MiniVoice-Timestamp may be before it is refused as a replay. */
+    public void setSignatureWindow(long signatureWindow) {
+        this.signatureWindow = signatureWindow;
     }
 }

@@ -7,7 +7,8 @@ public final class VobizConstants {
 
     @Metadata(
             label = "consumer",
-            description = "The event: start, media, playedStream, clearedAudio, dtmf, stop or closed.",
+            description = "The event: start, media, playedStream, clearedAudio, dtmf, stop or closed on a stream;"
+                    + " the Event field (StartApp, Hangup, StartStream, PlayedStream, …) on answer and callback.",
             javaType = "String")
     public static final String EVENT = "CamelVobizEvent";
 
@@ -83,6 +84,37 @@ public final class VobizConstants {
             description = "closed: the checkpoints sent on the stream that never played.",
             javaType = "java.util.List<String>")
     public static final String UNPLAYED_CHECKPOINTS = "CamelVobizUnplayedCheckpoints";
+
+    @Metadata(
+            label = "consumer",
+            description = "answer and callback: the caller's number (From).",
+            javaType = "String")
+    public static final String FROM = "CamelVobizFrom";
+
+    @Metadata(label = "consumer", description = "answer and callback: the called number (To).", javaType = "String")
+    public static final String TO = "CamelVobizTo";
+
+    @Metadata(label = "consumer", description = "answer: inbound or outbound (Direction).", javaType = "String")
+    public static final String DIRECTION = "CamelVobizDirection";
+
+    @Metadata(
+            label = "consumer",
+            description = "answer and callback: ringing, in-progress, completed, … (CallStatus).",
+            javaType = "String")
+    public static final String CALL_STATUS = "CamelVobizCallStatus";
+
+    @Metadata(
+            label = "producer",
+            description = "api: true when stopStream or hangupCall found the stream or call already gone (HTTP 404),"
+                    + " which counts as success.",
+            javaType = "Boolean")
+    public static final String ALREADY_STOPPED = "CamelVobizAlreadyStopped";
+
+    @Metadata(
+            label = "producer",
+            description = "api: the operation to run, overriding the endpoint's operation option.",
+            javaType = "dev.camelvobiz.api.VobizApiOperation")
+    public static final String API_OPERATION = "CamelVobizApiOperation";
 
     private VobizConstants() {}
 }

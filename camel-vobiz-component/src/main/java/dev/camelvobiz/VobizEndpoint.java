@@ -1,8 +1,11 @@
 package dev.camelvobiz;
 
+import dev.camelvobiz.answer.AnswerConsumer;
+import dev.camelvobiz.api.VobizApiProducer;
 import dev.camelvobiz.server.ServerAddress;
 import dev.camelvobiz.stream.StreamCommandProducer;
 import dev.camelvobiz.stream.StreamConsumer;
+import dev.camelvobiz.webhook.CallbackConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -15,7 +18,8 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Live phone calls on Vobiz (Plivo-compatible): the audio stream WebSocket as a consumer of call
- * events, and the stream commands playAudio, checkpoint, clearAudio and stop as producers.
+ * events, the stream commands playAudio, checkpoint, clearAudio and stop as producers, the answer_url
+ * and status callbacks as HTTP consumers, and the Audio Streams REST API as a producer.
  */
 @UriEndpoint(
         firstVersion = "0.1.0",
@@ -27,10 +31,11 @@ import org.apache.camel.support.DefaultEndpoint;
 public class VobizEndpoint extends DefaultEndpoint {
 
     /**
-     * What the endpoint is: stream (consumer of a call's stream events), or the stream commands play,
-     * checkpoint, clear and stop (producers).
+     * What the endpoint is: stream (consumer of a call's stream events); the stream commands play,
+     * checkpoint, clear and stop (producers); api (REST producer); answer (the answer_url consumer);
+     * callback (status callbacks and hang-up webhooks consumer).
      */
-    @UriPath(enums = "stream,play,checkpoint,clear,stop")
+    @UriPath(enums = "stream,play,checkpoint,clear,stop,api,answer,callback")
     @Metadata(required = true)
     private final VobizEndpointKind kind;
 
@@ -54,6 +59,9 @@ public class VobizEndpoint extends DefaultEndpoint {
         if (kind.isConsumer()) {
             throw new IllegalArgumentException("vobiz:" + kind.uriName() + " is a consumer endpoint; use it in from()");
         }
+        if (kind == VobizEndpointKind.API) {
+            return new VobizApiProducer(this, getComponent().apiClient());
+        }
         return new StreamCommandProducer(this, getComponent().streams());
     }
 
@@ -63,13 +71,22 @@ public class VobizEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("vobiz:" + kind.uriName() + " is a producer endpoint; use it in to()");
         }
         if (configuration.getPath() == null) {
-            configuration.setPath("/media");
+            configuration.setPath(
+                    switch (kind) {
+                        case ANSWER -> "/answer";
+                        case CALLBACK -> "/events";
+                        default -> "/media";
+                    });
         }
         if (!configuration.getPath().startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/': " + configuration.getPath());
         }
-        StreamConsumer consumer =
-                new StreamConsumer(this, processor, getComponent().streams());
+        Consumer consumer =
+                switch (kind) {
+                    case ANSWER -> new AnswerConsumer(this, processor);
+                    case CALLBACK -> new CallbackConsumer(this, processor);
+                    default -> new StreamConsumer(this, processor, getComponent().streams());
+                };
         configureConsumer(consumer);
         return consumer;
     }

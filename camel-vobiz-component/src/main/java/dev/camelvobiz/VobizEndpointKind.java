@@ -10,7 +10,10 @@ public enum VobizEndpointKind {
     PLAY(false),
     CHECKPOINT(false),
     CLEAR(false),
-    STOP(false);
+    STOP(false),
+    API(false),
+    ANSWER(true),
+    CALLBACK(true);
 
     private final boolean consumer;
 

@@ -34,6 +34,7 @@ public final class VobizServer {
     private final Server server;
     private final ServerConnector connector;
     private final Map<String, WebSocketRoute> webSocketRoutes = new ConcurrentHashMap<>();
+    private final Map<String, HttpRoute> httpRoutes = new ConcurrentHashMap<>();
     private WebSocketMappings upgrader;
     private volatile int boundPort = -1;
 
@@ -85,19 +86,30 @@ public final class VobizServer {
         return address;
     }
 
-    void addWebSocketRoute(String path, WebSocketRoute route) {
-        if (webSocketRoutes.putIfAbsent(path, route) != null) {
+    synchronized void addWebSocketRoute(String path, WebSocketRoute route) {
+        checkFree(path);
+        webSocketRoutes.put(path, route);
+    }
+
+    synchronized void addHttpRoute(String path, HttpRoute route) {
+        checkFree(path);
+        httpRoutes.put(path, route);
+    }
+
+    private void checkFree(String path) {
+        if (webSocketRoutes.containsKey(path) || httpRoutes.containsKey(path)) {
             throw new IllegalStateException(
                     "Path " + path + " is already served on " + address.key() + " by another vobiz consumer");
         }
     }
 
-    void removeRoute(String path) {
+    synchronized void removeRoute(String path) {
         webSocketRoutes.remove(path);
+        httpRoutes.remove(path);
     }
 
-    boolean isEmpty() {
-        return webSocketRoutes.isEmpty();
+    synchronized boolean isEmpty() {
+        return webSocketRoutes.isEmpty() && httpRoutes.isEmpty();
     }
 
     /** Finds the route for a path; a route also owns the one segment below it (a token in the path). */
@@ -118,11 +130,18 @@ public final class VobizServer {
 
     private record RouteMatch(WebSocketRoute route, String remainder) {}
 
-    private final class PathDispatcher extends Handler.Abstract.NonBlocking {
+    /** Blocking (Jetty calls it on a pool thread): HTTP routes run Camel routes that may block. */
+    private final class PathDispatcher extends Handler.Abstract {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            RouteMatch match = match(Request.getPathInContext(request));
+            String path = Request.getPathInContext(request);
+            HttpRoute http = httpRoutes.get(path);
+            if (http != null) {
+                http.handle(request, response, callback);
+                return true;
+            }
+            RouteMatch match = match(path);
             if (match == null) {
                 return false;
             }

@@ -3,6 +3,7 @@ package dev.camelvobiz.server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 
 /**
@@ -19,12 +20,20 @@ public final class VobizServers {
     }
 
     /** Serves {@code route} at {@code path} on the server for {@code address}, starting it if needed. */
-    public synchronized VobizServer addWebSocketRoute(ServerAddress address, String path, WebSocketRoute route)
-            throws Exception {
+    public VobizServer addWebSocketRoute(ServerAddress address, String path, WebSocketRoute route) throws Exception {
+        return add(address, server -> server.addWebSocketRoute(path, route));
+    }
+
+    /** Serves an HTTP {@code route} at {@code path} on the server for {@code address}, starting it if needed. */
+    public VobizServer addHttpRoute(ServerAddress address, String path, HttpRoute route) throws Exception {
+        return add(address, server -> server.addHttpRoute(path, route));
+    }
+
+    private synchronized VobizServer add(ServerAddress address, Consumer<VobizServer> register) throws Exception {
         VobizServer server = servers.get(address.key());
         if (server == null) {
             server = new VobizServer(address, camelContext);
-            server.addWebSocketRoute(path, route);
+            register.accept(server);
             server.start();
             servers.put(address.key(), server);
             return server;
@@ -33,7 +42,7 @@ public final class VobizServers {
             throw new IllegalStateException("Port " + address.key()
                     + " is already served with a different sslContextParameters; consumers on one port must share it");
         }
-        server.addWebSocketRoute(path, route);
+        register.accept(server);
         return server;
     }
 

@@ -38,7 +38,7 @@ public class StreamCommandProducer extends DefaultAsyncProducer {
                 case CHECKPOINT -> checkpoint(session, exchange, callback);
                 case CLEAR -> session.clearAudio(exchange, callback);
                 case STOP -> session.stop(exchange, callback);
-                case STREAM -> throw new IllegalStateException("vobiz:stream has no producer");
+                default -> throw new IllegalStateException("vobiz:" + kind.uriName() + " is not a stream command");
             };
         } catch (Exception e) {
             // Only reached before anything was handed to the socket: the session methods never throw.

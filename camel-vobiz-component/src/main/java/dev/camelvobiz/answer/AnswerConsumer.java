@@ -1,0 +1,99 @@
+package dev.camelvobiz.answer;
+
+import dev.camelvobiz.VobizConfiguration;
+import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.webhook.WebhookConsumer;
+import dev.camelvobiz.webhook.WebhookRequest;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code vobiz:answer}: the answer_url. The route's body is the reply: a {@link VobizXml}, a
+ * {@link MiniVoice}, the YAML data form, or the document as a String. A route that sets no answer
+ * (the body is still the request's fields, or empty) gets the default answer built from the
+ * endpoint's options: a bidirectional Stream to this application's own stream consumer.
+ */
+public class AnswerConsumer extends WebhookConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerConsumer.class);
+    private static final String XML = "application/xml";
+    private static final String JSON = "application/json";
+
+    public AnswerConsumer(VobizEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    protected void reply(
+            Exchange exchange, WebhookRequest webhook, Request request, Response response, Callback callback) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        String contentType;
+        String document;
+        try {
+            if (body == null || body == webhook.fields() || (body instanceof String text && text.isBlank())) {
+                document = defaultAnswer(configuration(), request).toXml();
+                contentType = XML;
+            } else if (body instanceof VobizXml xml) {
+                document = xml.toXml();
+                contentType = XML;
+            } else if (body instanceof MiniVoice miniVoice) {
+                document = miniVoice.toJson();
+                contentType = JSON;
+            } else if (body instanceof List<?> data) {
+                document = AnswerData.toVobizXml(data).toXml();
+                contentType = XML;
+            } else if (body instanceof Map<?, ?> data && data.containsKey("actions")) {
+                document = MiniVoice.fromData(data).toJson();
+                contentType = JSON;
+            } else {
+                document = message.getBody(String.class);
+                String declared = message.getHeader(Exchange.CONTENT_TYPE, String.class);
+                contentType = declared != null ? declared : document.trim().startsWith("{") ? JSON : XML;
+            }
+        } catch (RuntimeException e) {
+            getExceptionHandler().handleException("vobiz:answer cannot answer call " + webhook.field("CallUUID"), exchange, e);
+            write(response, callback, 500, "text/plain", "No valid answer");
+            return;
+        }
+        LOG.debug("Answering call {} with {}", webhook.field("CallUUID"), document);
+        write(response, callback, 200, contentType, document);
+    }
+
+    /** The answer an endpoint's options describe: a Stream to our own stream consumer. */
+    static VobizXml defaultAnswer(VobizConfiguration configuration, Request request) {
+        String streamUrl = configuration.getStreamUrl();
+        String base = publicBase(configuration, request);
+        if (streamUrl == null) {
+            if (configuration.getStreamPath() == null) {
+                throw new InvalidAnswerException("The route set no answer and vobiz:answer has neither streamPath nor"
+                        + " streamUrl to build the default one from");
+            }
+            streamUrl = base.replaceFirst("^http", "ws") + configuration.getStreamPath();
+        }
+        String statusCallbackUrl =
+                configuration.getStatusCallbackPath() == null ? null : base + configuration.getStatusCallbackPath();
+        boolean bidirectional = configuration.isBidirectional();
+        return VobizXml.response().stream(streamUrl, stream -> stream.bidirectional(bidirectional)
+                .keepCallAlive(bidirectional && configuration.isKeepCallAlive())
+                .contentType(DataValues.contentType(configuration.getContentType()))
+                .statusCallbackUrl(statusCallbackUrl));
+    }
+
+    /** {@code publicUrl}, or the scheme and host the request came in on. */
+    private static String publicBase(VobizConfiguration configuration, Request request) {
+        String publicUrl = configuration.getPublicUrl();
+        if (publicUrl != null) {
+            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.camelvobiz.answer;
+
+import dev.camelvobiz.answer.AnswerEnums.StreamContentType;
+import java.util.Locale;
+
+/** Reads attribute values of the YAML data form, where YAML may give a number, a boolean or text. */
+final class DataValues {
+
+    private DataValues() {}
+
+    static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String upper(Object value) {
+        return string(value).trim().toUpperCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(string(value).trim());
+    }
+
+    static int integer(Object value) {
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(string(value).trim());
+    }
+
+    static <E extends Enum<E>> E constant(Class<E> type, String attribute, Object value) {
+        try {
+            return Enum.valueOf(type, upper(value));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAnswerException("'" + value + "' is not a value of " + attribute);
+        }
+    }
+
+    static StreamContentType contentType(Object value) {
+        String text = string(value).trim();
+        for (StreamContentType type : StreamContentType.values()) {
+            if (type.wireValue().equalsIgnoreCase(text) || type.name().equalsIgnoreCase(text)) {
+                return type;
+            }
+        }
+        throw new InvalidAnswerException("Stream contentType '" + text + "' is not one of audio/x-l16;rate=8000,"
+                + " audio/x-l16;rate=16000, audio/x-mulaw;rate=8000");
+    }
+}

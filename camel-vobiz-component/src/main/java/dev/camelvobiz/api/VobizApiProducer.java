@@ -1,0 +1,193 @@
+package dev.camelvobiz.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelvobiz.VobizConfiguration;
+import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.VobizEndpoint;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * {@code vobiz:api}: one REST operation per exchange (protocol §8). Ids come from the endpoint's
+ * options or the {@code CamelVobizCallId}/{@code CamelVobizStreamId} headers; the reply becomes a typed
+ * body. Stopping a stream or hanging up a call that is already gone (404) is a success with
+ * {@code CamelVobizAlreadyStopped=true}.
+ */
+public class VobizApiProducer extends DefaultAsyncProducer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ERROR_TEXT = 300;
+
+    private final VobizConfiguration configuration;
+    private final VobizApiClient client;
+
+    public VobizApiProducer(VobizEndpoint endpoint, VobizApiClient client) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+        this.client = client;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        VobizApiOperation operation;
+        URI uri;
+        String body;
+        try {
+            Message message = exchange.getMessage();
+            operation = message.getHeader(VobizConstants.API_OPERATION, configuration.getOperation(), VobizApiOperation.class);
+            if (operation == null) {
+                throw new IllegalArgumentException("vobiz:api needs an operation (option operation or header "
+                        + VobizConstants.API_OPERATION + ")");
+            }
+            if (configuration.getAuthId() == null || configuration.getAuthToken() == null) {
+                throw new IllegalArgumentException("vobiz:api needs authId and authToken");
+            }
+            uri = uri(operation, message);
+            body = operation == VobizApiOperation.startStream ? JSON.writeValueAsString(startRequest(message)) : null;
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        client.send(
+                        operation,
+                        uri,
+                        configuration.getAuthId(),
+                        configuration.getAuthToken(),
+                        body,
+                        configuration.getApiRetries(),
+                        configuration.getApiRetryDelay())
+                .whenComplete((reply, failure) -> {
+                    try {
+                        if (failure != null) {
+                            exchange.setException(new VobizApiException(operation, failure.toString(), failure));
+                        } else {
+                            handleReply(operation, reply, exchange.getMessage());
+                        }
+                    } catch (Exception e) {
+                        exchange.setException(e);
+                    } finally {
+                        callback.done(false);
+                    }
+                });
+        return false;
+    }
+
+    private URI uri(VobizApiOperation operation, Message message) {
+        String callId = required(
+                configuration.getCallId() != null
+                        ? configuration.getCallId()
+                        : message.getHeader(VobizConstants.CALL_ID, String.class),
+                "a call id (option callId or header " + VobizConstants.CALL_ID + ")",
+                operation);
+        StringBuilder path = new StringBuilder(stripSlash(configuration.getApiBaseUrl()))
+                .append("/Account/")
+                .append(encode(configuration.getAuthId()))
+                .append("/Call/")
+                .append(encode(callId))
+                .append('/');
+        if (operation != VobizApiOperation.hangupCall) {
+            path.append("Stream/");
+        }
+        if (operation.needsStreamId()) {
+            String streamId = required(
+                    configuration.getStreamId() != null
+                            ? configuration.getStreamId()
+                            : message.getHeader(VobizConstants.STREAM_ID, String.class),
+                    "a stream id (option streamId or header " + VobizConstants.STREAM_ID + ")",
+                    operation);
+            path.append(encode(streamId)).append('/');
+        }
+        if (operation == VobizApiOperation.listStreams) {
+            path.append("?limit=20&offset=0");
+        }
+        return URI.create(path.toString());
+    }
+
+    private StartStreamRequest startRequest(Message message) {
+        StartStreamRequest given = message.getBody(StartStreamRequest.class);
+        if (given != null) {
+            return given;
+        }
+        String serviceUrl = required(configuration.getStreamUrl(), "streamUrl (the service_url)", VobizApiOperation.startStream);
+        return new StartStreamRequest(
+                serviceUrl,
+                configuration.isBidirectional(),
+                configuration.getAudioTrack(),
+                configuration.getContentType(),
+                null,
+                configuration.getStatusCallbackUrl(),
+                configuration.getStatusCallbackUrl() == null ? null : "POST",
+                null);
+    }
+
+    private void handleReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message) throws Exception {
+        int status = reply.status();
+        if (status == 404 && operation.notFoundIsDone()) {
+            message.setHeader(VobizConstants.ALREADY_STOPPED, true);
+            message.setBody(null);
+            return;
+        }
+        if (status / 100 != 2) {
+            throw new VobizApiException(operation, status, errorText(reply.body()));
+        }
+        switch (operation) {
+            case stopStream, hangupCall -> {
+                message.setHeader(VobizConstants.ALREADY_STOPPED, false);
+                message.setBody(null);
+            }
+            case stopAllStreams -> message.setBody(null);
+            case startStream -> {
+                StartStreamResponse started = JSON.readValue(reply.body(), StartStreamResponse.class);
+                message.setHeader(VobizConstants.STREAM_ID, started.streamId());
+                message.setBody(started);
+            }
+            case getStream -> message.setBody(JSON.readValue(reply.body(), StreamInfo.class));
+            case listStreams -> message.setBody(JSON.readValue(reply.body(), StreamList.class));
+        }
+    }
+
+    /** The platform's error text from either error shape (protocol §8), or the raw body, shortened. */
+    static String errorText(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (error.isTextual()) {
+                return shorten(error.asText());
+            }
+            if (error.isObject()) {
+                return shorten(error.path("code").asText() + ": " + error.path("message").asText());
+            }
+        } catch (Exception e) {
+            // not JSON: fall through to the text
+        }
+        return shorten(body);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+    }
+
+    private static String required(String value, String what, VobizApiOperation operation) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("vobiz:api " + operation + " needs " + what);
+        }
+        return value;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.camelvobiz.webhook;
+
+import dev.camelvobiz.VobizEndpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code vobiz:callback}: status callbacks ({@code StartStream}, {@code PlayedStream}, …) and hang-up
+ * webhooks as exchanges; any {@code Event} value is accepted (protocol §14.10). Replies 204 at once
+ * after the route, as the platform expects a quick 2xx.
+ */
+public class CallbackConsumer extends WebhookConsumer {
+
+    public CallbackConsumer(VobizEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    protected void reply(
+            Exchange exchange, WebhookRequest webhook, Request request, Response response, Callback callback) {
+        write(response, callback, 204, null, null);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.camelvobiz.webhook;
+
+import dev.camelvobiz.VobizConfiguration;
+import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.server.HttpRoute;
+import dev.camelvobiz.server.VobizServer;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP consumer on the shared server for requests the platform sends (answer_url, callbacks): reads
+ * and checks the request (size, signature), turns its fields into headers and a {@code Map} body, runs
+ * the route, and lets the subclass write the reply. A bad request never reaches the route; a failing
+ * route gets a 500 without its stack trace.
+ */
+public abstract class WebhookConsumer extends DefaultConsumer implements HttpRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
+
+    private final VobizConfiguration configuration;
+    private VobizServer server;
+
+    protected WebhookConsumer(VobizEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public VobizEndpoint getEndpoint() {
+        return (VobizEndpoint) super.getEndpoint();
+    }
+
+    protected VobizConfiguration configuration() {
+        return configuration;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        server = getEndpoint().getComponent().servers().addHttpRoute(
+                getEndpoint().serverAddress(), configuration.getPath(), this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            getEndpoint().getComponent().servers().removeRoute(server, configuration.getPath());
+            server = null;
+        }
+        super.doStop();
+    }
+
+    /** The port this consumer is served on (useful with port 0). */
+    public int getLocalPort() {
+        return server == null ? -1 : server.localPort();
+    }
+
+    @Override
+    public void handle(Request request, Response response, Callback callback) throws Exception {
+        WebhookRequest webhook;
+        try {
+            webhook = WebhookRequest.read(request);
+        } catch (WebhookRequest.BadRequestException e) {
+            LOG.warn("Refused a request to vobiz:{} {}: {}", getEndpoint().getKind().uriName(), configuration.getPath(), e.getMessage());
+            Response.writeError(request, response, callback, e.status(), e.getMessage());
+            return;
+        }
+        if (signatureRequired()) {
+            String problem = WebhookSignatures.problem(
+                    request.getHeaders(),
+                    signedUrl(request),
+                    webhook.rawBody(),
+                    configuration.getAuthToken(),
+                    configuration.getWebhookSecret(),
+                    configuration.getSignatureWindow());
+            if (problem != null) {
+                LOG.warn("Refused an unsigned or wrongly signed request to {}: {}", configuration.getPath(), problem);
+                Response.writeError(request, response, callback, 403, "Signature check failed");
+                return;
+            }
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            setHeaders(message, webhook);
+            message.setBody(webhook.fields());
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException(
+                        "vobiz:" + getEndpoint().getKind().uriName() + " route failed for call "
+                                + webhook.field("CallUUID"),
+                        exchange,
+                        exchange.getException());
+                Response.writeError(request, response, callback, 500, "The route failed");
+                return;
+            }
+            reply(exchange, webhook, request, response, callback);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private boolean signatureRequired() {
+        Boolean verify = configuration.getVerifySignature();
+        if (verify != null) {
+            return verify;
+        }
+        return configuration.getAuthToken() != null || configuration.getWebhookSecret() != null;
+    }
+
+    /** The URL the platform signed: the public URL when this app sits behind a tunnel, else the request's. */
+    private String signedUrl(Request request) {
+        String path = Request.getPathInContext(request);
+        String publicUrl = configuration.getPublicUrl();
+        if (publicUrl != null) {
+            return (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + path;
+        }
+        return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority() + path;
+    }
+
+    /** Ids and call facts as headers; never raw HTTP headers (DESIGN). */
+    private static void setHeaders(Message message, WebhookRequest webhook) {
+        Map<String, Object> fields = webhook.fields();
+        putIfPresent(message, VobizConstants.EVENT, first(fields, "Event", "event"));
+        putIfPresent(message, VobizConstants.CALL_ID, first(fields, "CallUUID", "call_uuid"));
+        putIfPresent(message, VobizConstants.STREAM_ID, first(fields, "StreamID", "stream_id"));
+        putIfPresent(message, VobizConstants.FROM, first(fields, "From", "from"));
+        putIfPresent(message, VobizConstants.TO, first(fields, "To", "to"));
+        putIfPresent(message, VobizConstants.DIRECTION, first(fields, "Direction", "direction"));
+        putIfPresent(message, VobizConstants.CALL_STATUS, first(fields, "CallStatus", "status"));
+        if ("PlayedStream".equals(fields.get("Event"))) {
+            putIfPresent(message, VobizConstants.CHECKPOINT_NAME, fields.get("Name"));
+        }
+        if (fields.get("call") instanceof Map<?, ?> call) { // MiniVoice webhooks nest the call
+            putIfPresent(message, VobizConstants.CALL_ID, call.get("id"));
+            putIfPresent(message, VobizConstants.FROM, call.get("from"));
+            putIfPresent(message, VobizConstants.TO, call.get("to"));
+            putIfPresent(message, VobizConstants.DIRECTION, call.get("direction"));
+            putIfPresent(message, VobizConstants.CALL_STATUS, call.get("status"));
+        }
+    }
+
+    private static Object first(Map<String, Object> fields, String name, String alternative) {
+        Object value = fields.get(name);
+        return value != null ? value : fields.get(alternative);
+    }
+
+    private static void putIfPresent(Message message, String header, Object value) {
+        if (value != null && !(value instanceof Map) && !value.toString().isEmpty()) {
+            message.setHeader(header, value.toString());
+        }
+    }
+
+    /** Writes the reply to a request the route has handled. */
+    protected abstract void reply(
+            Exchange exchange, WebhookRequest webhook, Request request, Response response, Callback callback)
+            throws Exception;
+
+    protected static void write(Response response, Callback callback, int status, String contentType, String body) {
+        response.setStatus(status);
+        if (body == null) {
+            callback.succeeded();
+            return;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        Content.Sink.write(response, true, body, callback);
+    }
+}
