@@ -57,7 +57,18 @@ public class AnswerConsumer extends WebhookConsumer {
             } else {
                 document = message.getBody(String.class);
                 String declared = message.getHeader(Exchange.CONTENT_TYPE, String.class);
-                contentType = declared != null ? declared : document.trim().startsWith("{") ? JSON : XML;
+                String start = document.trim();
+                if (declared != null) {
+                    contentType = declared;
+                } else if (start.startsWith("{")) {
+                    contentType = JSON;
+                } else if (start.startsWith("<")) {
+                    contentType = XML;
+                } else {
+                    Object data = AnswerData.fromYaml(document);
+                    document = data instanceof MiniVoice miniVoice ? miniVoice.toJson() : ((VobizXml) data).toXml();
+                    contentType = data instanceof MiniVoice ? JSON : XML;
+                }
             }
         } catch (RuntimeException e) {
             getExceptionHandler().handleException("vobiz:answer cannot answer call " + webhook.field("CallUUID"), exchange, e);

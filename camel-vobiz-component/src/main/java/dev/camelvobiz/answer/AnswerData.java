@@ -3,6 +3,8 @@ package dev.camelvobiz.answer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The YAML (data) form of an answer: a list of one-key maps, the key naming the element, the value its
@@ -20,6 +22,26 @@ import java.util.Map;
 public final class AnswerData {
 
     private AnswerData() {}
+
+    /**
+     * Reads an answer written as YAML text: a list of elements (VobizXML) or {@code actions:}
+     * (MiniVoice). Returns a {@link VobizXml} or a {@link MiniVoice}.
+     */
+    public static Object fromYaml(String yaml) {
+        Object data;
+        try {
+            data = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).build()).loadFromString(yaml);
+        } catch (RuntimeException e) {
+            throw new InvalidAnswerException("The answer is neither XML, JSON nor YAML data: " + e.getMessage());
+        }
+        if (data instanceof List<?> list) {
+            return toVobizXml(list);
+        }
+        if (data instanceof Map<?, ?> map && map.containsKey("actions")) {
+            return MiniVoice.fromData(map);
+        }
+        throw new InvalidAnswerException("A YAML answer is a list of elements or a map with actions, not: " + yaml);
+    }
 
     public static VobizXml toVobizXml(List<?> elements) {
         VobizXml response = VobizXml.response();
