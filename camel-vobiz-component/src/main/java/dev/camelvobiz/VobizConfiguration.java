@@ -1,10 +1,10 @@
 package dev.camelvobiz;
 
+import dev.camelvobiz.api.VobizApiOperation;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
-import dev.camelvobiz.api.VobizApiOperation;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
@@ -235,6 +235,7 @@ public class VobizConfiguration implements Cloneable {
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
+
     public String getPublicUrl() {
         return publicUrl;
     }

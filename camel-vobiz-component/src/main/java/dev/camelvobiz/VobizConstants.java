@@ -85,10 +85,7 @@ public final class VobizConstants {
             javaType = "java.util.List<String>")
     public static final String UNPLAYED_CHECKPOINTS = "CamelVobizUnplayedCheckpoints";
 
-    @Metadata(
-            label = "consumer",
-            description = "answer and callback: the caller's number (From).",
-            javaType = "String")
+    @Metadata(label = "consumer", description = "answer and callback: the caller's number (From).", javaType = "String")
     public static final String FROM = "CamelVobizFrom";
 
     @Metadata(label = "consumer", description = "answer and callback: the called number (To).", javaType = "String")

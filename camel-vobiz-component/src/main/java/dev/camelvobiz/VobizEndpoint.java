@@ -85,7 +85,8 @@ public class VobizEndpoint extends DefaultEndpoint {
                 switch (kind) {
                     case ANSWER -> new AnswerConsumer(this, processor);
                     case CALLBACK -> new CallbackConsumer(this, processor);
-                    default -> new StreamConsumer(this, processor, getComponent().streams());
+                    default ->
+                        new StreamConsumer(this, processor, getComponent().streams());
                 };
         configureConsumer(consumer);
         return consumer;

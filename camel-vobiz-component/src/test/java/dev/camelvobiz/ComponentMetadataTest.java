@@ -37,7 +37,7 @@ class ComponentMetadataTest extends CamelTestSupport {
                         "streamId",
                         "name",
                         "sslContextParameters");
-        assertThat(factory.secretPropertyNames()).containsExactly("token");
+        assertThat(factory.secretPropertyNames()).containsExactlyInAnyOrder("token", "authToken", "webhookSecret");
     }
 
     @Test
@@ -81,6 +81,8 @@ class ComponentMetadataTest extends CamelTestSupport {
                 .forEach(
                         header -> assertThat(header.get("description").asText()).isNotBlank());
         assertThat(json.at("/properties/token/secret").asBoolean()).isTrue();
+        assertThat(json.at("/properties/authToken/secret").asBoolean()).isTrue();
+        assertThat(json.at("/properties/webhookSecret/secret").asBoolean()).isTrue();
     }
 
     @Test

@@ -71,7 +71,8 @@ public class AnswerConsumer extends WebhookConsumer {
                 }
             }
         } catch (RuntimeException e) {
-            getExceptionHandler().handleException("vobiz:answer cannot answer call " + webhook.field("CallUUID"), exchange, e);
+            getExceptionHandler()
+                    .handleException("vobiz:answer cannot answer call " + webhook.field("CallUUID"), exchange, e);
             write(response, callback, 500, "text/plain", "No valid answer");
             return;
         }

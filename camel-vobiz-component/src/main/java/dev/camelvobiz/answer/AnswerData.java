@@ -30,7 +30,10 @@ public final class AnswerData {
     public static Object fromYaml(String yaml) {
         Object data;
         try {
-            data = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).build()).loadFromString(yaml);
+            data = new Load(LoadSettings.builder()
+                            .setMaxAliasesForCollections(10)
+                            .build())
+                    .loadFromString(yaml);
         } catch (RuntimeException e) {
             throw new InvalidAnswerException("The answer is neither XML, JSON nor YAML data: " + e.getMessage());
         }

@@ -17,11 +17,15 @@ final class DataValues {
     }
 
     static boolean bool(Object value) {
-        return value instanceof Boolean b ? b : Boolean.parseBoolean(string(value).trim());
+        return value instanceof Boolean b
+                ? b
+                : Boolean.parseBoolean(string(value).trim());
     }
 
     static int integer(Object value) {
-        return value instanceof Number n ? n.intValue() : Integer.parseInt(string(value).trim());
+        return value instanceof Number n
+                ? n.intValue()
+                : Integer.parseInt(string(value).trim());
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String attribute, Object value) {

@@ -1,9 +1,6 @@
 package dev.camelvobiz.answer;
 
 import static dev.camelvobiz.answer.DataValues.bool;
-import static dev.camelvobiz.answer.DataValues.constant;
-import static dev.camelvobiz.answer.DataValues.integer;
-import static dev.camelvobiz.answer.DataValues.string;
 
 /** {@code <DTMF>}: send tones into the call: digits 0-9, *, #, and w (0.5 s) or W (1 s) pauses. */
 public final class Dtmf extends XmlElement {

@@ -19,8 +19,21 @@ public final class MiniVoice {
 
     /** The 15 actions MiniVoice runs. */
     public static final Set<String> ACTIONS = Set.of(
-            "say", "gather", "send_digits", "redirect", "transfer", "bridge", "conference", "hold", "resume", "mute",
-            "unmute", "start_recording", "stop_recording", "start_stream", "stop_stream");
+            "say",
+            "gather",
+            "send_digits",
+            "redirect",
+            "transfer",
+            "bridge",
+            "conference",
+            "hold",
+            "resume",
+            "mute",
+            "unmute",
+            "start_recording",
+            "stop_recording",
+            "start_stream",
+            "stop_stream");
 
     private static final Set<String> TRACKS = Set.of("inbound", "outbound", "both");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +75,8 @@ public final class MiniVoice {
                     body.forEach((key, value) -> fields.put(String.valueOf(key), value));
                 }
             } else {
-                throw new InvalidAnswerException("A MiniVoice action is {<name>: {...}} or {type: <name>, ...}: " + map);
+                throw new InvalidAnswerException(
+                        "A MiniVoice action is {<name>: {...}} or {type: <name>, ...}: " + map);
             }
             miniVoice.action(type, fields);
         }

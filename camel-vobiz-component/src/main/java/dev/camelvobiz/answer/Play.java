@@ -1,9 +1,6 @@
 package dev.camelvobiz.answer;
 
-import static dev.camelvobiz.answer.DataValues.bool;
-import static dev.camelvobiz.answer.DataValues.constant;
 import static dev.camelvobiz.answer.DataValues.integer;
-import static dev.camelvobiz.answer.DataValues.string;
 
 /** {@code <Play>}: an MP3 or WAV file played to the caller; the URL is the element's text. */
 public final class Play extends XmlElement {

@@ -1,6 +1,5 @@
 package dev.camelvobiz.answer;
 
-import static dev.camelvobiz.answer.DataValues.bool;
 import static dev.camelvobiz.answer.DataValues.constant;
 import static dev.camelvobiz.answer.DataValues.integer;
 import static dev.camelvobiz.answer.DataValues.string;

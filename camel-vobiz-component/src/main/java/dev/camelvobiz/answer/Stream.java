@@ -89,8 +89,10 @@ public final class Stream extends XmlElement {
         boolean bidirectional = "true".equals(attribute("bidirectional"));
         String track = attribute("audioTrack");
         if (bidirectional && track != null) {
-            throw invalid("audioTrack", "bidirectional=\"true\" works only with audioTrack=\"inbound\", not \""
-                    + track + "\" (Vobiz rejects the stream and ends the call)");
+            throw invalid(
+                    "audioTrack",
+                    "bidirectional=\"true\" works only with audioTrack=\"inbound\", not \"" + track
+                            + "\" (Vobiz rejects the stream and ends the call)");
         }
         if ("true".equals(attribute("keepCallAlive")) && !bidirectional) {
             throw invalid("keepCallAlive", "needs bidirectional=\"true\"");

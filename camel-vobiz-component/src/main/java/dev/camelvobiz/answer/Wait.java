@@ -1,9 +1,7 @@
 package dev.camelvobiz.answer;
 
 import static dev.camelvobiz.answer.DataValues.bool;
-import static dev.camelvobiz.answer.DataValues.constant;
 import static dev.camelvobiz.answer.DataValues.integer;
-import static dev.camelvobiz.answer.DataValues.string;
 
 /** {@code <Wait>}: a pause; as the first element it delays answering. */
 public final class Wait extends XmlElement {

@@ -40,7 +40,8 @@ public class VobizApiProducer extends DefaultAsyncProducer {
         String body;
         try {
             Message message = exchange.getMessage();
-            operation = message.getHeader(VobizConstants.API_OPERATION, configuration.getOperation(), VobizApiOperation.class);
+            operation = message.getHeader(
+                    VobizConstants.API_OPERATION, configuration.getOperation(), VobizApiOperation.class);
             if (operation == null) {
                 throw new IllegalArgumentException("vobiz:api needs an operation (option operation or header "
                         + VobizConstants.API_OPERATION + ")");
@@ -115,7 +116,8 @@ public class VobizApiProducer extends DefaultAsyncProducer {
         if (given != null) {
             return given;
         }
-        String serviceUrl = required(configuration.getStreamUrl(), "streamUrl (the service_url)", VobizApiOperation.startStream);
+        String serviceUrl =
+                required(configuration.getStreamUrl(), "streamUrl (the service_url)", VobizApiOperation.startStream);
         return new StartStreamRequest(
                 serviceUrl,
                 configuration.isBidirectional(),
@@ -127,7 +129,8 @@ public class VobizApiProducer extends DefaultAsyncProducer {
                 null);
     }
 
-    private void handleReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message) throws Exception {
+    private void handleReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message)
+            throws Exception {
         int status = reply.status();
         if (status == 404 && operation.notFoundIsDone()) {
             message.setHeader(VobizConstants.ALREADY_STOPPED, true);
@@ -164,7 +167,8 @@ public class VobizApiProducer extends DefaultAsyncProducer {
                 return shorten(error.asText());
             }
             if (error.isObject()) {
-                return shorten(error.path("code").asText() + ": " + error.path("message").asText());
+                return shorten(error.path("code").asText() + ": "
+                        + error.path("message").asText());
             }
         } catch (Exception e) {
             // not JSON: fall through to the text

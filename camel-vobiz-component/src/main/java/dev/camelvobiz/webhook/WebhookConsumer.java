@@ -48,8 +48,10 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        server = getEndpoint().getComponent().servers().addHttpRoute(
-                getEndpoint().serverAddress(), configuration.getPath(), this);
+        server = getEndpoint()
+                .getComponent()
+                .servers()
+                .addHttpRoute(getEndpoint().serverAddress(), configuration.getPath(), this);
     }
 
     @Override
@@ -72,7 +74,11 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
         try {
             webhook = WebhookRequest.read(request);
         } catch (WebhookRequest.BadRequestException e) {
-            LOG.warn("Refused a request to vobiz:{} {}: {}", getEndpoint().getKind().uriName(), configuration.getPath(), e.getMessage());
+            LOG.warn(
+                    "Refused a request to vobiz:{} {}: {}",
+                    getEndpoint().getKind().uriName(),
+                    configuration.getPath(),
+                    e.getMessage());
             Response.writeError(request, response, callback, e.status(), e.getMessage());
             return;
         }
@@ -97,11 +103,12 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
             message.setBody(webhook.fields());
             getProcessor().process(exchange);
             if (exchange.getException() != null) {
-                getExceptionHandler().handleException(
-                        "vobiz:" + getEndpoint().getKind().uriName() + " route failed for call "
-                                + webhook.field("CallUUID"),
-                        exchange,
-                        exchange.getException());
+                getExceptionHandler()
+                        .handleException(
+                                "vobiz:" + getEndpoint().getKind().uriName() + " route failed for call "
+                                        + webhook.field("CallUUID"),
+                                exchange,
+                                exchange.getException());
                 Response.writeError(request, response, callback, 500, "The route failed");
                 return;
             }

@@ -31,15 +31,25 @@ public final class WebhookSignatures {
      * the expected value).
      */
     public static String problem(
-            HttpFields headers, String signedUrl, byte[] body, String authToken, String webhookSecret, long windowMillis) {
+            HttpFields headers,
+            String signedUrl,
+            byte[] body,
+            String authToken,
+            String webhookSecret,
+            long windowMillis) {
         String miniVoice = headers.get("X-MiniVoice-Signature");
         if (miniVoice != null) {
-            return miniVoiceProblem(headers, miniVoice, body, webhookSecret != null ? webhookSecret : authToken, windowMillis);
+            return miniVoiceProblem(
+                    headers, miniVoice, body, webhookSecret != null ? webhookSecret : authToken, windowMillis);
         }
         if (authToken == null) {
             return "no authToken to check signatures with";
         }
-        String nonce = NONCE_HEADERS.stream().map(headers::get).filter(n -> n != null).findFirst().orElse(null);
+        String nonce = NONCE_HEADERS.stream()
+                .map(headers::get)
+                .filter(n -> n != null)
+                .findFirst()
+                .orElse(null);
         String v3 = headers.get("X-Vobiz-Signature-V3");
         String v2 = headers.get("X-Vobiz-Signature-V2");
         if (v3 == null && v2 == null) {
@@ -77,7 +87,8 @@ public final class WebhookSignatures {
         if (Math.abs(System.currentTimeMillis() - sentMillis) > windowMillis) {
             return "X-MiniVoice-Timestamp outside the replay window";
         }
-        byte[] signed = (timestamp.trim() + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] signed =
+                (timestamp.trim() + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         String expected = "v1=" + HexFormat.of().formatHex(hmac(secret, signed));
         return anyMatches(signature, expected) ? null : "MiniVoice signature does not match";
     }

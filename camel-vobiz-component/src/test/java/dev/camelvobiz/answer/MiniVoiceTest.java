@@ -12,7 +12,8 @@ class MiniVoiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MiniVoice allFifteen() {
+    /** One of each of the 15 actions. */
+    static MiniVoice allFifteen() {
         return MiniVoice.actions()
                 .say("Hello")
                 .gather("Press 1", 1, 10)

@@ -42,61 +42,51 @@ class VobizXmlTest {
                         .keepCallAlive(true)
                         .maxRetries(3)
                         .streamTimeout(600)));
-        documents.put(
-                "speak",
-                VobizXml.response().speak("Hello <caller> & welcome", s -> s.voice(Voice.MAN)
-                        .language("en-GB")
-                        .loop(2)));
+        documents.put("speak", VobizXml.response().speak("Hello <caller> & welcome", s -> s.voice(Voice.MAN)
+                .language("en-GB")
+                .loop(2)));
         documents.put("play", VobizXml.response().play("https://example.com/hold.mp3", p -> p.loop(0)));
         documents.put(
                 "wait",
                 VobizXml.response()
                         .waitFor(w -> w.length(3).silence(true).minSilence(500))
                         .waitFor(1));
+        documents.put("gather", VobizXml.response().gather("https://example.com/digits", g -> g.method(HttpMethod.GET)
+                .inputType(InputType.DTMF_SPEECH)
+                .executionTimeout(20)
+                .numDigits(4)
+                .finishOnKey("*")
+                .language("hi-IN")
+                .hints("yes,no")
+                .redirect(false)
+                .speak("Enter your PIN")
+                .play("https://example.com/beep.wav")));
+        documents.put("dial", VobizXml.response().dial(d -> d.action("https://example.com/dialed", HttpMethod.POST)
+                .callerId("918000000000")
+                .timeLimit(600)
+                .hangupOnStar(true)
+                .number("918071387423")
+                .user("sip:agent@example.com")));
         documents.put(
-                "gather",
-                VobizXml.response().gather("https://example.com/digits", g -> g.method(HttpMethod.GET)
-                        .inputType(InputType.DTMF_SPEECH)
-                        .executionTimeout(20)
-                        .numDigits(4)
-                        .finishOnKey("*")
-                        .language("hi-IN")
-                        .hints("yes,no")
-                        .redirect(false)
-                        .speak("Enter your PIN")
-                        .play("https://example.com/beep.wav")));
-        documents.put(
-                "dial",
-                VobizXml.response().dial(d -> d.action("https://example.com/dialed", HttpMethod.POST)
-                        .callerId("918000000000")
-                        .timeLimit(600)
-                        .hangupOnStar(true)
-                        .number("918071387423")
-                        .user("sip:agent@example.com")));
-        documents.put(
-                "record",
-                VobizXml.response().record(r -> r.action("https://example.com/recorded", HttpMethod.POST)
+                "record", VobizXml.response().record(r -> r.action("https://example.com/recorded", HttpMethod.POST)
                         .fileFormat(RecordFormat.WAV)
                         .maxLength(30)
                         .playBeep(false)
                         .recordSession(true)));
+        documents.put("conference", VobizXml.response().conference("Room-42", c -> c.muted(true)
+                .endConferenceOnExit(true)
+                .maxParticipants(10)));
         documents.put(
-                "conference",
-                VobizXml.response().conference("Room-42", c -> c.muted(true)
-                        .endConferenceOnExit(true)
-                        .maxParticipants(10)));
-        documents.put("redirect", VobizXml.response().redirect("https://example.com/next", r -> r.method(HttpMethod.GET)));
+                "redirect", VobizXml.response().redirect("https://example.com/next", r -> r.method(HttpMethod.GET)));
         documents.put(
                 "hangup",
                 VobizXml.response()
                         .hangup(h -> h.reason(HangupReason.BUSY).schedule(30))
                         .speak("You have thirty seconds")
                         .hangup());
-        documents.put(
-                "preanswer",
-                VobizXml.response().preAnswer(p -> p.speak("Connecting")
-                        .play("https://example.com/ring.wav")
-                        .waitFor(2)));
+        documents.put("preanswer", VobizXml.response().preAnswer(p -> p.speak("Connecting")
+                .play("https://example.com/ring.wav")
+                .waitFor(2)));
         documents.put("dtmf", VobizXml.response().dtmf("12w34#", d -> d.async(false)));
         return documents;
     }
@@ -110,40 +100,41 @@ class VobizXmlTest {
 
     @Test
     void refusesWhatVobizRejectsNamingElementAndAttribute() {
-        assertThatThrownBy(() -> VobizXml.response()
-                        .stream("wss://a/m", s -> s.bidirectional(true).audioTrack(AudioTrack.BOTH))
+        assertThatThrownBy(() -> VobizXml.response().stream(
+                                "wss://a/m", s -> s.bidirectional(true).audioTrack(AudioTrack.BOTH))
                         .toXml())
                 .isInstanceOf(InvalidAnswerException.class)
                 .hasMessageContaining("<Stream> audioTrack");
-        assertThatThrownBy(() -> VobizXml.response()
-                        .stream("wss://a/m", s -> s.audioTrack(AudioTrack.OUTBOUND).bidirectional(true))
+        assertThatThrownBy(() -> VobizXml.response().stream("wss://a/m", s -> s.audioTrack(AudioTrack.OUTBOUND)
+                                .bidirectional(true))
                         .toXml())
                 .hasMessageContaining("<Stream> audioTrack");
-        assertThatThrownBy(() -> VobizXml.response()
-                        .stream("wss://a/m", s -> s.keepCallAlive(true))
+        assertThatThrownBy(() -> VobizXml.response().stream("wss://a/m", s -> s.keepCallAlive(true))
                         .toXml())
                 .hasMessageContaining("<Stream> keepCallAlive");
-        assertThatThrownBy(() -> VobizXml.response()
-                        .stream("wss://a/m", s -> s.contentType(StreamContentType.L16_24K))
+        assertThatThrownBy(() -> VobizXml.response().stream("wss://a/m", s -> s.contentType(StreamContentType.L16_24K))
                         .toXml())
                 .hasMessageContaining("<Stream> contentType");
         assertThatThrownBy(() -> VobizXml.response().stream("https://a/m").toXml())
                 .hasMessageContaining("<Stream> URL");
-        assertThatThrownBy(() -> VobizXml.response()
-                        .stream("wss://a/m", s -> s.maxRetries(11))
+        assertThatThrownBy(() -> VobizXml.response().stream("wss://a/m", s -> s.maxRetries(11))
                         .toXml())
                 .hasMessageContaining("<Stream> maxRetries");
-        assertThatThrownBy(() -> VobizXml.response()
-                        .stream("wss://a/m", s -> s.extraHeaders(Map.of("bad key", "x")))
+        assertThatThrownBy(() -> VobizXml.response().stream("wss://a/m", s -> s.extraHeaders(Map.of("bad key", "x")))
                         .toXml())
                 .hasMessageContaining("<Stream> extraHeaders");
         assertThatThrownBy(() -> VobizXml.response().hangup(h -> h.schedule(10)).toXml())
                 .hasMessageContaining("<Hangup> schedule");
-        assertThatThrownBy(() -> VobizXml.response().waitFor(w -> w.silence(true).beep(true)).toXml())
+        assertThatThrownBy(() -> VobizXml.response()
+                        .waitFor(w -> w.silence(true).beep(true))
+                        .toXml())
                 .hasMessageContaining("<Wait> silence/beep");
-        assertThatThrownBy(() -> VobizXml.response().gather("https://a/g", g -> g.executionTimeout(90)).toXml())
+        assertThatThrownBy(() -> VobizXml.response()
+                        .gather("https://a/g", g -> g.executionTimeout(90))
+                        .toXml())
                 .hasMessageContaining("<Gather> executionTimeout");
-        assertThatThrownBy(() -> VobizXml.response().gather("ftp://a/g", g -> {}).toXml())
+        assertThatThrownBy(
+                        () -> VobizXml.response().gather("ftp://a/g", g -> {}).toXml())
                 .hasMessageContaining("<Gather> action");
         assertThatThrownBy(() -> VobizXml.response().dtmf("12a").toXml()).hasMessageContaining("<DTMF> digits");
         assertThatThrownBy(() -> VobizXml.response().dial(d -> {}).toXml()).hasMessageContaining("<Dial> children");
@@ -156,8 +147,7 @@ class VobizXmlTest {
 
     @Test
     void leavesDefaultsOut() {
-        assertThat(VobizXml.response()
-                        .stream("wss://a/m", s -> s.bidirectional(false)
+        assertThat(VobizXml.response().stream("wss://a/m", s -> s.bidirectional(false)
                                 .audioTrack(AudioTrack.INBOUND)
                                 .contentType(StreamContentType.L16_8K)
                                 .streamTimeout(86400)

@@ -37,8 +37,8 @@ class WebhookConsumersTest extends VobizTestSupport {
             public void configure() {
                 from("vobiz:answer" + on + "&path=/answer")
                         .to("mock:answer")
-                        .setBody(constant(VobizXml.response()
-                                .stream("wss://example.com/media?a=1&b=2", s -> s.bidirectional(true)
+                        .setBody(constant(
+                                VobizXml.response().stream("wss://example.com/media?a=1&b=2", s -> s.bidirectional(true)
                                         .keepCallAlive(true))));
                 from("vobiz:answer" + on + "&path=/default&streamPath=/media&statusCallbackPath=/events")
                         .to("mock:default");
@@ -50,7 +50,8 @@ class WebhookConsumersTest extends VobizTestSupport {
                 from("vobiz:answer" + on + "&path=/invalid")
                         .setBody(constant(VobizXml.response().stream("wss://a/m", s -> s.keepCallAlive(true))));
                 from("vobiz:callback" + on + "&path=/events").to("mock:events");
-                from("vobiz:callback" + on + "&path=/signed&authToken=RAW(" + TOKEN + ")").to("mock:signed");
+                from("vobiz:callback" + on + "&path=/signed&authToken=RAW(" + TOKEN + ")")
+                        .to("mock:signed");
             }
         };
     }
@@ -92,8 +93,12 @@ class WebhookConsumersTest extends VobizTestSupport {
         assertThat(message.getHeader(VobizConstants.DIRECTION)).isEqualTo("inbound");
         assertThat(message.getHeader(VobizConstants.CALL_STATUS)).isEqualTo("in-progress");
         assertThat(message.getHeader(VobizConstants.EVENT)).isEqualTo("StartApp");
-        assertThat(message.getHeader("X-VH-tenant")).as("raw fields stay in the body").isNull();
-        assertThat(message.getBody(Map.class)).containsEntry("X-VH-tenant", "acme").hasSize(7);
+        assertThat(message.getHeader("X-VH-tenant"))
+                .as("raw fields stay in the body")
+                .isNull();
+        assertThat(message.getBody(Map.class))
+                .containsEntry("X-VH-tenant", "acme")
+                .hasSize(7);
     }
 
     @Test
@@ -103,7 +108,11 @@ class WebhookConsumersTest extends VobizTestSupport {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(getMockEndpoint("mock:answer").getExchanges().get(0).getMessage().getHeader(VobizConstants.CALL_ID))
+        assertThat(getMockEndpoint("mock:answer")
+                        .getExchanges()
+                        .get(0)
+                        .getMessage()
+                        .getHeader(VobizConstants.CALL_ID))
                 .isEqualTo("call-1");
     }
 
@@ -113,8 +122,9 @@ class WebhookConsumersTest extends VobizTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .isEqualTo("<Response><Stream bidirectional=\"true\" keepCallAlive=\"true\" statusCallbackUrl=\"http://127.0.0.1:"
-                        + port + "/events\">ws://127.0.0.1:" + port + "/media</Stream></Response>");
+                .isEqualTo(
+                        "<Response><Stream bidirectional=\"true\" keepCallAlive=\"true\" statusCallbackUrl=\"http://127.0.0.1:"
+                                + port + "/events\">ws://127.0.0.1:" + port + "/media</Stream></Response>");
     }
 
     @Test
@@ -142,10 +152,13 @@ class WebhookConsumersTest extends VobizTestSupport {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(3);
 
-        HttpResponse<String> played = postForm(
-                "/events", "Event=PlayedStream&CallUUID=call-1&StreamID=stream-1&Name=greeting&Error=");
+        HttpResponse<String> played =
+                postForm("/events", "Event=PlayedStream&CallUUID=call-1&StreamID=stream-1&Name=greeting&Error=");
         HttpResponse<String> json = post(
-                "/events", "application/x-www-form-urlencoded", "{\"Event\":\"connected\",\"StreamID\":\"s-2\"}", Map.of());
+                "/events",
+                "application/x-www-form-urlencoded",
+                "{\"Event\":\"connected\",\"StreamID\":\"s-2\"}",
+                Map.of());
         HttpResponse<String> get = http.send(
                 HttpRequest.newBuilder(URI.create(url("/events?Event=Hangup&CallUUID=call-1&HangupCauseCode=4010")))
                         .GET()
@@ -160,8 +173,10 @@ class WebhookConsumersTest extends VobizTestSupport {
         assertThat(first.getHeader(VobizConstants.EVENT)).isEqualTo("PlayedStream");
         assertThat(first.getHeader(VobizConstants.STREAM_ID)).isEqualTo("stream-1");
         assertThat(first.getHeader(VobizConstants.CHECKPOINT_NAME)).isEqualTo("greeting");
-        assertThat(events.getExchanges().get(1).getMessage().getHeader(VobizConstants.EVENT)).isEqualTo("connected");
-        assertThat(events.getExchanges().get(2).getMessage().getBody(Map.class)).containsEntry("HangupCauseCode", "4010");
+        assertThat(events.getExchanges().get(1).getMessage().getHeader(VobizConstants.EVENT))
+                .isEqualTo("connected");
+        assertThat(events.getExchanges().get(2).getMessage().getBody(Map.class))
+                .containsEntry("HangupCauseCode", "4010");
     }
 
     @Test
@@ -174,12 +189,18 @@ class WebhookConsumersTest extends VobizTestSupport {
         String wrong = CallbackSignature.v3(url("/signed"), nonce, "another-token");
 
         assertThat(postForm("/signed", form).statusCode()).as("unsigned").isEqualTo(403);
-        assertThat(post("/signed", "application/x-www-form-urlencoded", form,
+        assertThat(post(
+                                "/signed",
+                                "application/x-www-form-urlencoded",
+                                form,
                                 Map.of(CallbackSignature.V3, wrong, CallbackSignature.V3_NONCE, nonce))
                         .statusCode())
                 .as("wrong key")
                 .isEqualTo(403);
-        assertThat(post("/signed", "application/x-www-form-urlencoded", form,
+        assertThat(post(
+                                "/signed",
+                                "application/x-www-form-urlencoded",
+                                form,
                                 Map.of(CallbackSignature.V3, "rotated," + good, CallbackSignature.V3_NONCE, nonce))
                         .statusCode())
                 .as("one of several signatures matches")
@@ -187,15 +208,27 @@ class WebhookConsumersTest extends VobizTestSupport {
 
         String json = "{\"event\":\"call.completed\",\"call\":{\"id\":\"mv-1\",\"status\":\"completed\"}}";
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        assertThat(post("/signed", "application/json", json,
-                                Map.of("X-MiniVoice-Timestamp", timestamp, "X-MiniVoice-Signature",
+        assertThat(post(
+                                "/signed",
+                                "application/json",
+                                json,
+                                Map.of(
+                                        "X-MiniVoice-Timestamp",
+                                        timestamp,
+                                        "X-MiniVoice-Signature",
                                         "v1=" + miniVoiceHmac(timestamp + "." + json)))
                         .statusCode())
                 .as("MiniVoice v1")
                 .isEqualTo(204);
         String stale = Long.toString(System.currentTimeMillis() / 1000 - 3600);
-        assertThat(post("/signed", "application/json", json,
-                                Map.of("X-MiniVoice-Timestamp", stale, "X-MiniVoice-Signature",
+        assertThat(post(
+                                "/signed",
+                                "application/json",
+                                json,
+                                Map.of(
+                                        "X-MiniVoice-Timestamp",
+                                        stale,
+                                        "X-MiniVoice-Signature",
                                         "v1=" + miniVoiceHmac(stale + "." + json)))
                         .statusCode())
                 .as("replayed an hour later")
@@ -209,9 +242,12 @@ class WebhookConsumersTest extends VobizTestSupport {
 
     @Test
     void refusesOversizedAndUnreadableBodies() throws Exception {
-        assertThat(postForm("/events", "Event=x&pad=" + "a".repeat(300_000)).statusCode()).isEqualTo(413);
-        assertThat(post("/events", "application/json", "{broken", Map.of()).statusCode()).isEqualTo(400);
-        assertThat(post("/events", "text/plain", "hello", Map.of()).statusCode()).isEqualTo(415);
+        assertThat(postForm("/events", "Event=x&pad=" + "a".repeat(300_000)).statusCode())
+                .isEqualTo(413);
+        assertThat(post("/events", "application/json", "{broken", Map.of()).statusCode())
+                .isEqualTo(400);
+        assertThat(post("/events", "text/plain", "hello", Map.of()).statusCode())
+                .isEqualTo(415);
         getMockEndpoint("mock:events").expectedMessageCount(0);
         getMockEndpoint("mock:events").assertIsSatisfied();
     }

@@ -11,16 +11,19 @@ import java.util.Map;
 
 /**
  * Fetches answer documents (answer_url, Redirect, Gather action) with the form fields of protocol §9,
- * and audio for {@code <Play>}.
+ * signed as callbacks are, and audio for {@code <Play>}.
  */
 final class AnswerFetcher {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
+    private final String signingToken;
 
-    AnswerFetcher(HttpClient http) {
+    /** {@code signingToken}: sign requests like callbacks (Plivo signs answer_url fetches too); null: unsigned. */
+    AnswerFetcher(HttpClient http, String signingToken) {
         this.http = http;
+        this.signingToken = signingToken;
     }
 
     /**
@@ -40,6 +43,9 @@ final class AnswerFetcher {
             request = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        if (signingToken != null) {
+            CallbackSignature.headers(url, signingToken).forEach(request::header);
         }
         HttpResponse<byte[]> response = send(request.timeout(TIMEOUT).build());
         String contentType = response.headers().firstValue("Content-Type").orElse(null);

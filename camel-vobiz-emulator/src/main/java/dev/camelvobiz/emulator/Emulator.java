@@ -39,8 +39,9 @@ public final class Emulator implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        this.callbacks = new Callbacks(http, options.signCallbacksEnabled() ? options.authToken() : null);
-        this.fetcher = new AnswerFetcher(http);
+        String signingToken = options.signCallbacksEnabled() ? options.authToken() : null;
+        this.callbacks = new Callbacks(http, signingToken);
+        this.fetcher = new AnswerFetcher(http, signingToken);
         this.jettyHttp = new org.eclipse.jetty.client.HttpClient();
         jettyHttp.setSslContextFactory(new SslContextFactory.Client(options.trustAllCertificatesEnabled()));
         jettyHttp.setMaxConnectionsPerDestination(100_000); // each stream socket is a connection
