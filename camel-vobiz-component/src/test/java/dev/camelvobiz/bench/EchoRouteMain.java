@@ -6,7 +6,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The echo agent of BASELINES.md as a Camel route: every {@code media} frame goes straight back as
- * {@code playAudio}. The server side of the load benchmark in docs/BENCHMARKS.md; port from the first
+ * {@code playAudio}; {@code /answer} answers calls with a stream to it. The server side of the load
+ * benchmark in docs/BENCHMARKS.md and of the emulator's command-line demo; port from the first
  * argument (default 8089).
  */
 public final class EchoRouteMain {
@@ -19,6 +20,10 @@ public final class EchoRouteMain {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    // The default answer: a bidirectional μ-law stream to /media below (μ-law has no byte
+                    // order, so the echo is heard exactly as said).
+                    from("vobiz:answer?port=" + port + "&streamPath=/media&contentType=audio/x-mulaw;rate=8000")
+                            .log("Answering ${header.CamelVobizCallId}");
                     from("vobiz:stream?port=" + port + "&path=/media")
                             .filter(header(VobizConstants.EVENT).isEqualTo("media"))
                             .to("vobiz:play");

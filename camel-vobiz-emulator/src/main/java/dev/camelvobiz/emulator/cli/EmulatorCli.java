@@ -50,6 +50,9 @@ public final class EmulatorCli {
     private EmulatorCli() {}
 
     public static void main(String[] args) throws Exception {
+        // The command line's own output is the timeline; keep Jetty's start-up lines out of it.
+        System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+        System.setProperty("org.eclipse.jetty.util.ssl.LEVEL", "ERROR");
         System.exit(run(args, System.out));
     }
 
