@@ -4,6 +4,7 @@ import dev.camelvobiz.api.VobizApiClient;
 import dev.camelvobiz.server.VobizServers;
 import dev.camelvobiz.stream.StreamRegistry;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -19,6 +20,7 @@ public class VobizComponent extends DefaultComponent {
     private final StreamRegistry streams = new StreamRegistry();
     private VobizServers servers;
     private volatile VobizApiClient apiClient;
+    private ScheduledExecutorService timer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -32,12 +34,17 @@ public class VobizComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         servers = new VobizServers(getCamelContext());
+        timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VobizPlayout");
     }
 
     @Override
     protected void doStop() throws Exception {
         if (servers != null) {
             servers.stopAll();
+        }
+        if (timer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(timer);
+            timer = null;
         }
         super.doStop();
     }
@@ -68,6 +75,11 @@ public class VobizComponent extends DefaultComponent {
             }
         }
         return client;
+    }
+
+    /** One thread for every stream's pacing and checkpoint timeouts (cheap timer work, never blocking). */
+    public ScheduledExecutorService timer() {
+        return timer;
     }
 
     public VobizServers servers() {

@@ -1,6 +1,7 @@
 package dev.camelvobiz;
 
 import dev.camelvobiz.api.VobizApiOperation;
+import dev.camelvobiz.audio.Endian;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -101,6 +102,36 @@ public class VobizConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,security,advanced", javaType = "java.time.Duration", defaultValue = "300000")
     private long signatureWindow = 300000;
+
+    @UriParam(label = "consumer,audio", defaultValue = "BIG")
+    private Endian inboundByteOrder = Endian.BIG;
+
+    @UriParam(label = "consumer,audio", defaultValue = "LITTLE")
+    private Endian outboundByteOrder = Endian.LITTLE;
+
+    @UriParam(label = "consumer,audio")
+    private String mediaFormat;
+
+    @UriParam(label = "consumer,audio")
+    private String outboundFormat;
+
+    @UriParam(label = "consumer,audio", javaType = "java.time.Duration", defaultValue = "300")
+    private long playLead = 300;
+
+    @UriParam(label = "consumer,audio", javaType = "java.time.Duration", defaultValue = "1000")
+    private long clearTimeout = 1000;
+
+    @UriParam(label = "producer,audio")
+    private String audioFormat;
+
+    @UriParam(label = "producer")
+    private boolean await;
+
+    @UriParam(label = "producer", javaType = "java.time.Duration", defaultValue = "15000")
+    private long timeout = 15000;
+
+    @UriParam(label = "producer")
+    private boolean afterPlayed;
 
     public VobizConfiguration copy() {
         try {
@@ -429,5 +460,125 @@ public class VobizConfiguration implements Cloneable {
     /** How old a MiniVoice webhook's X-MiniVoice-Timestamp may be before it is refused as a replay. */
     public void setSignatureWindow(long signatureWindow) {
         this.signatureWindow = signatureWindow;
+    }
+
+    public Endian getInboundByteOrder() {
+        return inboundByteOrder;
+    }
+
+    /**
+     * The byte order of L16 audio Vobiz sends (protocol §14.9: undocumented; the official skill says
+     * big-endian).
+     */
+    public void setInboundByteOrder(Endian inboundByteOrder) {
+        this.inboundByteOrder = inboundByteOrder;
+    }
+
+    public Endian getOutboundByteOrder() {
+        return outboundByteOrder;
+    }
+
+    /**
+     * The byte order of L16 audio sent in playAudio (protocol §14.9: the official skill says little-
+     * endian).
+     */
+    public void setOutboundByteOrder(Endian outboundByteOrder) {
+        this.outboundByteOrder = outboundByteOrder;
+    }
+
+    public String getMediaFormat() {
+        return mediaFormat;
+    }
+
+    /**
+     * Normalise every inbound media body to this format, e.g. audio/x-l16;rate=16000 (little-endian
+     * unless ;endian=big), so a route can feed a speech-to-text service without knowing the stream's
+     * format. Without it, bodies are as received.
+     */
+    public void setMediaFormat(String mediaFormat) {
+        this.mediaFormat = mediaFormat;
+    }
+
+    public String getOutboundFormat() {
+        return outboundFormat;
+    }
+
+    /**
+     * The format playAudio is sent in, e.g. audio/x-l16;rate=24000. Without it, the stream's inbound
+     * format (in outboundByteOrder).
+     */
+    public void setOutboundFormat(String outboundFormat) {
+        this.outboundFormat = outboundFormat;
+    }
+
+    public long getPlayLead() {
+        return playLead;
+    }
+
+    /**
+     * How far ahead of the caller's playout audio may be sent. Longer audio waits in the component
+     * and leaves in real time; its vobiz:play exchange completes when its last frame is sent. 0 sends
+     * everything at once.
+     */
+    public void setPlayLead(long playLead) {
+        this.playLead = playLead;
+    }
+
+    public long getClearTimeout() {
+        return clearTimeout;
+    }
+
+    /**
+     * After a clear, new audio waits for clearedAudio, or at most this long (so it never races the
+     * flush).
+     */
+    public void setClearTimeout(long clearTimeout) {
+        this.clearTimeout = clearTimeout;
+    }
+
+    public String getAudioFormat() {
+        return audioFormat;
+    }
+
+    /**
+     * vobiz:play: the format of raw audio bodies (content type, e.g.
+     * audio/x-l16;rate=16000;endian=little). The header CamelVobizAudioFormat wins; WAV bodies carry
+     * their own. Without either, raw bodies are taken to be in the stream's outbound format.
+     */
+    public void setAudioFormat(String audioFormat) {
+        this.audioFormat = audioFormat;
+    }
+
+    public boolean isAwait() {
+        return await;
+    }
+
+    /**
+     * vobiz:checkpoint: complete the exchange only when the checkpoint's outcome is known (header
+     * CamelVobizCheckpointOutcome: played, cleared, closed or timeout), without holding a thread.
+     */
+    public void setAwait(boolean await) {
+        this.await = await;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /** vobiz:checkpoint?await=true and vobiz:stop?afterPlayed=true: how long to wait for playedStream. */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isAfterPlayed() {
+        return afterPlayed;
+    }
+
+    /**
+     * vobiz:stop: let the audio queued before it finish first (a checkpoint is awaited, up to
+     * timeout, then stop is sent).
+     */
+    public void setAfterPlayed(boolean afterPlayed) {
+        this.afterPlayed = afterPlayed;
     }
 }

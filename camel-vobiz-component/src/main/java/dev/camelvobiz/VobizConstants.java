@@ -113,5 +113,41 @@ public final class VobizConstants {
             javaType = "dev.camelvobiz.api.VobizApiOperation")
     public static final String API_OPERATION = "CamelVobizApiOperation";
 
+    @Metadata(
+            description = "media: the exact format of the body (an AudioFormat: encoding, rate, byte order). vobiz:play"
+                    + " reads it (or a content type String such as audio/x-l16;rate=16000;endian=little) as the format"
+                    + " of raw audio in the body.",
+            javaType = "dev.camelvobiz.audio.AudioFormat")
+    public static final String AUDIO_FORMAT = "CamelVobizAudioFormat";
+
+    @Metadata(
+            description = "The stream's barge-in generation when the event arrived (it goes up with every clear)."
+                    + " vobiz:play drops audio whose exchange carries an older generation than the stream's, so a late"
+                    + " answer to speech from before a barge-in is never played.",
+            javaType = "Integer")
+    public static final String GENERATION = "CamelVobizGeneration";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "vobiz:play and vobiz:clear: how many 20 ms frames were dropped unsent (a clear came first, or"
+                            + " the audio was of an older generation).",
+            javaType = "Integer")
+    public static final String DISCARDED_FRAMES = "CamelVobizDiscardedFrames";
+
+    @Metadata(
+            label = "producer",
+            description = "vobiz:checkpoint?await=true and vobiz:stop?afterPlayed=true: played, cleared, closed or"
+                    + " timeout.",
+            javaType = "String")
+    public static final String CHECKPOINT_OUTCOME = "CamelVobizCheckpointOutcome";
+
+    @Metadata(
+            description =
+                    "What the caller heard, utterance by utterance (List of HeardUtterance: queued, sent and heard"
+                            + " milliseconds, played / cleared / unconfirmed), on awaited checkpoint outcomes and on closed.",
+            javaType = "java.util.List<dev.camelvobiz.stream.HeardUtterance>")
+    public static final String HEARD = "CamelVobizHeard";
+
     private VobizConstants() {}
 }

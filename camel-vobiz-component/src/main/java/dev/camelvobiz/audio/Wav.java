@@ -15,9 +15,6 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  */
 public final class Wav {
 
-    /** Audio read from a WAV file, in one of our formats. */
-    public record Audio(byte[] audio, AudioFormat format) {}
-
     private Wav() {}
 
     /** Whether {@code bytes} start like a RIFF/WAVE file. */
@@ -33,7 +30,7 @@ public final class Wav {
                 && bytes[11] == 'E';
     }
 
-    public static Audio read(byte[] wav) {
+    public static AudioData read(byte[] wav) {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
             javax.sound.sampled.AudioFormat source = in.getFormat();
             int rate = Math.round(source.getSampleRate());
@@ -45,7 +42,7 @@ public final class Wav {
                 interleaved = converted.readAllBytes();
             }
             AudioFormat format = new AudioFormat(AudioEncoding.L16, rate, java.nio.ByteOrder.LITTLE_ENDIAN);
-            return new Audio(channels == 1 ? interleaved : mixDown(interleaved, channels), format);
+            return new AudioData(channels == 1 ? interleaved : mixDown(interleaved, channels), format);
         } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Unsupported WAV audio: " + e.getMessage(), e);
         } catch (IOException e) {

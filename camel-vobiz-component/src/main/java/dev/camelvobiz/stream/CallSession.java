@@ -1,15 +1,14 @@
 package dev.camelvobiz.stream;
 
 import dev.camelvobiz.audio.AudioFormat;
-import java.util.List;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
 /**
- * One live stream as the producers see it: ordered commands to one socket. Each command method follows
- * Camel's async contract: it returns {@code true} when it completed synchronously (including failures
- * set on the exchange before anything was sent), otherwise the callback is called exactly once, later.
- * A command completes when its frames have been written to the socket.
+ * One live stream as the producers see it: ordered, paced commands to one socket. Each command method
+ * follows Camel's async contract: it returns {@code true} when it completed synchronously (including
+ * failures set on the exchange before anything was sent), otherwise the callback is called exactly
+ * once, later.
  */
 public interface CallSession {
 
@@ -17,17 +16,26 @@ public interface CallSession {
 
     String callId();
 
-    /** The stream's inbound format, from {@code start}; the default format of audio we send. */
-    AudioFormat format();
+    /** The format {@code playAudio} is sent in. */
+    AudioFormat outboundFormat();
 
-    /** Sends {@code frames}, each exactly 20 ms of {@code format}, as consecutive {@code playAudio} messages. */
-    boolean playAudio(List<byte[]> frames, AudioFormat format, Exchange exchange, AsyncCallback callback);
+    /**
+     * Converts {@code audio} from {@code format} to the outbound format, cuts it into 20 ms frames (a
+     * partial frame waits for the next call) and queues them; completes when the last frame is sent.
+     * Audio made for an older barge-in {@code generation} than the stream's is dropped unsent.
+     */
+    boolean play(byte[] audio, AudioFormat format, Integer generation, Exchange exchange, AsyncCallback callback);
 
-    boolean checkpoint(String name, Exchange exchange, AsyncCallback callback);
+    /**
+     * A checkpoint behind the audio queued so far; with {@code awaitMillis > 0} completes on its
+     * outcome. One made for an older barge-in {@code generation} completes at once as cleared.
+     */
+    boolean checkpoint(String name, long awaitMillis, Integer generation, Exchange exchange, AsyncCallback callback);
 
     boolean clearAudio(Exchange exchange, AsyncCallback callback);
 
-    boolean stop(Exchange exchange, AsyncCallback callback);
+    /** {@code stop}; with {@code afterPlayedMillis > 0} only once the audio before it has played (or that long). */
+    boolean stop(long afterPlayedMillis, Exchange exchange, AsyncCallback callback);
 
     /** A name unique on this stream, for a checkpoint the route did not name. */
     String nextCheckpointName();

@@ -99,13 +99,16 @@ final class InboundFrame {
                 direction);
     }
 
+    /** {@code defaultFormat}'s byte order is the inbound one: the wire never names it. */
     private AudioFormat startFormat(AudioFormat defaultFormat) {
         if (encoding != null) {
             return new AudioFormat(
-                    AudioEncoding.fromMimeType(encoding), sampleRate != null ? Math.toIntExact(sampleRate) : 8000);
+                    AudioEncoding.fromMimeType(encoding),
+                    sampleRate != null ? Math.toIntExact(sampleRate) : 8000,
+                    defaultFormat.byteOrder());
         }
         if (contentType != null) {
-            return AudioFormat.parse(contentType);
+            return AudioFormat.parse(contentType, defaultFormat.byteOrder());
         }
         return defaultFormat;
     }
@@ -125,7 +128,7 @@ final class InboundFrame {
                 : mediaContentType != null
                         ? AudioFormat.parse(mediaContentType).sampleRate()
                         : streamFormat.sampleRate();
-        return new AudioFormat(frameEncoding, rate);
+        return new AudioFormat(frameEncoding, rate, streamFormat.byteOrder());
     }
 
     /** §14.4: a media frame without a track is the caller's. */

@@ -19,6 +19,7 @@ final class SendCompletion implements Callback {
     private final AsyncCallback callback;
     private final Function<Throwable, RuntimeException> failureMapper;
     private volatile Throwable failure;
+    private final AtomicInteger discarded = new AtomicInteger();
 
     SendCompletion(
             int frames,
@@ -46,6 +47,12 @@ final class SendCompletion implements Callback {
         succeeded();
     }
 
+    /** A frame dropped unsent (a clear came first): counts as done, and is reported on the exchange. */
+    void discarded() {
+        discarded.incrementAndGet();
+        succeeded();
+    }
+
     /** Called once by the sender after queuing every frame; returns the async "done synchronously" flag. */
     boolean senderReleased() {
         if (outstanding.decrementAndGet() == 0) {
@@ -56,6 +63,9 @@ final class SendCompletion implements Callback {
     }
 
     private void complete(boolean doneSync) {
+        if (discarded.get() > 0) {
+            exchange.getMessage().setHeader(dev.camelvobiz.VobizConstants.DISCARDED_FRAMES, discarded.get());
+        }
         Throwable cause = failure;
         if (cause != null) {
             exchange.setException(failureMapper.apply(cause));

@@ -4,8 +4,9 @@ import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.VobizEndpointKind;
-import dev.camelvobiz.audio.AudioFrames;
-import java.util.List;
+import dev.camelvobiz.audio.AudioData;
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.Wav;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,8 +14,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * {@code vobiz:play}, {@code vobiz:checkpoint}, {@code vobiz:clear} and {@code vobiz:stop}: one command
- * to one live stream. The exchange completes when the command has been written to the socket; an
- * unknown or closed stream fails it before anything is sent.
+ * to one live stream. The exchange completes when the command has been written to the socket (for
+ * play: its last frame, paced to real time), or, for an awaited checkpoint, when its outcome is known;
+ * an unknown or closed stream fails it before anything is sent.
  */
 public class StreamCommandProducer extends DefaultAsyncProducer {
 
@@ -37,7 +39,8 @@ public class StreamCommandProducer extends DefaultAsyncProducer {
                 case PLAY -> play(session, exchange, callback);
                 case CHECKPOINT -> checkpoint(session, exchange, callback);
                 case CLEAR -> session.clearAudio(exchange, callback);
-                case STOP -> session.stop(exchange, callback);
+                case STOP ->
+                    session.stop(configuration.isAfterPlayed() ? configuration.getTimeout() : 0, exchange, callback);
                 default -> throw new IllegalStateException("vobiz:" + kind.uriName() + " is not a stream command");
             };
         } catch (Exception e) {
@@ -49,13 +52,36 @@ public class StreamCommandProducer extends DefaultAsyncProducer {
     }
 
     private boolean play(CallSession session, Exchange exchange, AsyncCallback callback) throws Exception {
-        byte[] audio = exchange.getMessage().getMandatoryBody(byte[].class);
-        if (audio.length == 0) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        AudioData audio;
+        if (body instanceof AudioData data) {
+            audio = data;
+        } else {
+            byte[] bytes = message.getMandatoryBody(byte[].class);
+            audio = Wav.isWav(bytes) ? Wav.read(bytes) : new AudioData(bytes, declaredFormat(message, session));
+        }
+        if (audio.audio().length == 0) {
             callback.done(true);
             return true;
         }
-        List<byte[]> frames = AudioFrames.cut(audio, session.format());
-        return session.playAudio(frames, session.format(), exchange, callback);
+        Integer generation = message.getHeader(VobizConstants.GENERATION, Integer.class);
+        return session.play(audio.audio(), audio.format(), generation, exchange, callback);
+    }
+
+    /** Header CamelVobizAudioFormat, else option audioFormat, else the stream's own outbound format. */
+    private AudioFormat declaredFormat(Message message, CallSession session) {
+        Object header = message.getHeader(VobizConstants.AUDIO_FORMAT);
+        if (header instanceof AudioFormat format) {
+            return format;
+        }
+        if (header != null) {
+            return AudioFormat.parse(header.toString(), java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        if (configuration.getAudioFormat() != null) {
+            return AudioFormat.parse(configuration.getAudioFormat(), java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        return session.outboundFormat();
     }
 
     private boolean checkpoint(CallSession session, Exchange exchange, AsyncCallback callback) {
@@ -68,7 +94,12 @@ public class StreamCommandProducer extends DefaultAsyncProducer {
             name = session.nextCheckpointName();
         }
         message.setHeader(VobizConstants.CHECKPOINT_NAME, name);
-        return session.checkpoint(name, exchange, callback);
+        return session.checkpoint(
+                name,
+                configuration.isAwait() ? configuration.getTimeout() : 0,
+                message.getHeader(VobizConstants.GENERATION, Integer.class),
+                exchange,
+                callback);
     }
 
     /** Option streamId, else header CamelVobizStreamId, else the newest live stream of CamelVobizCallId. */

@@ -1,7 +1,9 @@
 package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioConverter;
 import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.AudioFramer;
 import dev.camelvobiz.event.ClosedEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StreamEvent;
@@ -9,7 +11,6 @@ import dev.camelvobiz.event.VobizEventType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 final class StreamConnection implements FrameHandler, CallSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+    private static final long FRAME_NANOS = 20_000_000L;
 
     private final StreamConsumer consumer;
     private final String remote;
@@ -54,12 +56,16 @@ final class StreamConnection implements FrameHandler, CallSession {
     private volatile StartEvent start;
     private volatile WireWriter writer;
     private volatile byte[] playAudioPrefix;
-    private volatile AudioFormat playAudioPrefixFormat;
+    private volatile Playout playout;
+    private volatile AudioConverter inboundConverter; // null: media bodies as received
+
+    // Outbound audio conversion and framing keep state across plays (resampler history, partial frame).
+    private final Object outboundAudio = new Object();
+    private AudioConverter outboundConverter;
+    private AudioFramer framer;
 
     private final Object writeLock = new Object();
-    private final Set<String> pendingCheckpoints = new LinkedHashSet<>();
     private final AtomicLong checkpointCounter = new AtomicLong();
-    private boolean stopSent;
     private volatile String closeDescription;
     private final AtomicBoolean closedEmitted = new AtomicBoolean();
 
@@ -168,14 +174,15 @@ final class StreamConnection implements FrameHandler, CallSession {
             case MEDIA -> onMedia(started);
             case PLAYED_STREAM -> {
                 var played = frame.toPlayedStreamEvent(started.streamId());
-                synchronized (writeLock) {
-                    pendingCheckpoints.remove(played.name());
-                }
+                playout.played(played.name());
                 Exchange exchange = eventExchange(played);
                 exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_NAME, played.name());
                 process(exchange);
             }
-            case CLEARED_AUDIO -> process(eventExchange(frame.toClearedAudioEvent(started.streamId())));
+            case CLEARED_AUDIO -> {
+                playout.clearedAudio();
+                process(eventExchange(frame.toClearedAudioEvent(started.streamId())));
+            }
             case DTMF -> onDtmf(started);
             case STOP -> process(eventExchange(frame.toStopEvent(started.streamId())));
             default -> throw new IllegalStateException("Unhandled event " + type);
@@ -193,6 +200,20 @@ final class StreamConnection implements FrameHandler, CallSession {
             throw invalid(e.getMessage(), e);
         }
         writer = new WireWriter(started.streamId());
+        AudioFormat outbound = consumer.outboundFormat(started.mediaFormat());
+        synchronized (outboundAudio) {
+            outboundConverter = new AudioConverter(outbound);
+            framer = new AudioFramer(outbound);
+        }
+        AudioFormat normalised = consumer.normalisedMediaFormat();
+        inboundConverter = normalised == null ? null : new AudioConverter(normalised);
+        playout = new Playout(
+                "stream " + started.streamId() + " (call " + started.callId() + ")",
+                this::write,
+                writer,
+                consumer.timer(),
+                consumer.playLeadMillis(),
+                consumer.clearTimeoutMillis());
         start = started;
         consumer.registry().add(this);
         LOG.debug(
@@ -227,9 +248,16 @@ final class StreamConnection implements FrameHandler, CallSession {
         if (frame.chunk != null) {
             in.setHeader(VobizConstants.CHUNK, frame.chunk);
         }
+        byte[] audio = frame.payload;
+        AudioConverter normaliser = inboundConverter;
+        if (normaliser != null) {
+            audio = normaliser.convert(audio, format);
+            format = normaliser.target();
+        }
         in.setHeader(VobizConstants.ENCODING, format.encoding().mimeType());
         in.setHeader(VobizConstants.SAMPLE_RATE, format.sampleRate());
-        in.setBody(frame.payload);
+        in.setHeader(VobizConstants.AUDIO_FORMAT, format);
+        in.setBody(audio);
         process(exchange);
     }
 
@@ -269,6 +297,10 @@ final class StreamConnection implements FrameHandler, CallSession {
         }
         if (frame.sequenceNumber != null && type != VobizEventType.CLOSED) {
             in.setHeader(VobizConstants.SEQUENCE_NUMBER, frame.sequenceNumber);
+        }
+        Playout outbound = playout;
+        if (outbound != null) {
+            in.setHeader(VobizConstants.GENERATION, outbound.generation());
         }
         return exchange;
     }
@@ -348,11 +380,15 @@ final class StreamConnection implements FrameHandler, CallSession {
         if (!closedEmitted.compareAndSet(false, true)) {
             return;
         }
-        List<String> unplayed;
         synchronized (writeLock) {
             closeDescription = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason);
-            unplayed = new ArrayList<>(pendingCheckpoints);
-            pendingCheckpoints.clear();
+        }
+        Playout outbound = playout;
+        List<String> unplayed = outbound == null ? List.of() : outbound.unplayedCheckpoints();
+        List<HeardUtterance> heard = List.of();
+        if (outbound != null) {
+            outbound.closed(label() + " is closed (" + closeDescription + ")");
+            heard = outbound.heard();
         }
         consumer.connectionClosed(this);
         StartEvent started = start;
@@ -370,6 +406,7 @@ final class StreamConnection implements FrameHandler, CallSession {
             in.setHeader(VobizConstants.CLOSE_REASON, reason);
         }
         in.setHeader(VobizConstants.UNPLAYED_CHECKPOINTS, closed.unplayedCheckpoints());
+        in.setHeader(VobizConstants.HEARD, heard);
         process(exchange);
     }
 
@@ -401,8 +438,8 @@ final class StreamConnection implements FrameHandler, CallSession {
     }
 
     @Override
-    public AudioFormat format() {
-        return start.mediaFormat();
+    public AudioFormat outboundFormat() {
+        return framer.format();
     }
 
     @Override
@@ -411,67 +448,81 @@ final class StreamConnection implements FrameHandler, CallSession {
     }
 
     @Override
-    public boolean playAudio(List<byte[]> frames, AudioFormat format, Exchange exchange, AsyncCallback callback) {
-        byte[] prefix = playAudioPrefix(format);
-        List<byte[]> messages = new ArrayList<>(frames.size());
-        for (byte[] audio : frames) {
-            messages.add(WireWriter.playAudio(prefix, audio));
+    public boolean play(
+            byte[] audio, AudioFormat format, Integer generation, Exchange exchange, AsyncCallback callback) {
+        List<byte[]> messages;
+        try {
+            if (format.encoding() == dev.camelvobiz.audio.AudioEncoding.L16 && audio.length % 2 != 0) {
+                throw new IllegalArgumentException(
+                        "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
+            }
+            synchronized (outboundAudio) {
+                List<byte[]> frames = framer.append(outboundConverter.convert(audio, format));
+                messages = new ArrayList<>(frames.size());
+                byte[] prefix = playAudioPrefix();
+                for (byte[] frame : frames) {
+                    messages.add(WireWriter.playAudio(prefix, frame));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
         }
-        return send(messages, null, exchange, callback);
+        return playout.play(messages, FRAME_NANOS, generation, exchange, callback);
     }
 
-    private byte[] playAudioPrefix(AudioFormat format) {
+    /** Sends the partial frame a play left over, padded: an utterance ends at a checkpoint or stop. */
+    private void flushPartialFrame() {
+        byte[] last;
+        synchronized (outboundAudio) {
+            last = framer.flush();
+        }
+        if (last != null) {
+            playout.playTail(WireWriter.playAudio(playAudioPrefix(), last), FRAME_NANOS);
+        }
+    }
+
+    private byte[] playAudioPrefix() {
         byte[] prefix = playAudioPrefix;
-        if (prefix == null || !format.equals(playAudioPrefixFormat)) {
-            prefix = writer.playAudioPrefix(format);
-            playAudioPrefixFormat = format;
+        if (prefix == null) {
+            prefix = writer.playAudioPrefix(framer.format());
             playAudioPrefix = prefix;
         }
         return prefix;
     }
 
     @Override
-    public boolean checkpoint(String name, Exchange exchange, AsyncCallback callback) {
-        return send(List.of(writer.checkpoint(name)), () -> pendingCheckpoints.add(name), exchange, callback);
+    public boolean checkpoint(
+            String name, long awaitMillis, Integer generation, Exchange exchange, AsyncCallback callback) {
+        flushPartialFrame();
+        return playout.checkpoint(name, awaitMillis, generation, exchange, callback);
     }
 
     @Override
     public boolean clearAudio(Exchange exchange, AsyncCallback callback) {
-        // clearAudio voids every checkpoint queued before it (protocol §4.3).
-        return send(List.of(writer.clearAudio()), pendingCheckpoints::clear, exchange, callback);
+        synchronized (outboundAudio) {
+            framer.reset();
+            outboundConverter.reset();
+        }
+        return playout.clear(exchange, callback);
     }
 
     @Override
-    public boolean stop(Exchange exchange, AsyncCallback callback) {
-        return send(List.of(writer.stop()), () -> stopSent = true, exchange, callback);
+    public boolean stop(long afterPlayedMillis, Exchange exchange, AsyncCallback callback) {
+        flushPartialFrame();
+        return playout.stop(nextCheckpointName(), afterPlayedMillis, exchange, callback);
     }
 
-    /**
-     * Queues the messages of one command as a unit, so commands leave in the order routes sent them and
-     * a multi-frame {@code playAudio} is never interleaved with another command.
-     */
-    private boolean send(List<byte[]> messages, Runnable stateChange, Exchange exchange, AsyncCallback callback) {
-        SendCompletion completion = new SendCompletion(messages.size(), exchange, callback, this::writeFailure);
-        String refusal;
+    /** The one ordered writer of this socket (the playout calls it under its own lock). */
+    private String write(byte[] message, Callback written) {
         synchronized (writeLock) {
-            refusal = closeDescription != null
-                    ? label() + " is closed (" + closeDescription + ")"
-                    : stopSent ? label() + " has been sent stop; nothing more can be sent on it" : null;
-            if (refusal == null) {
-                if (stateChange != null) {
-                    stateChange.run();
-                }
-                for (byte[] bytes : messages) {
-                    session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(bytes)), completion, false);
-                }
+            if (closeDescription != null) {
+                return label() + " is closed (" + closeDescription + ")";
             }
+            session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(message)), written, false);
+            return null;
         }
-        if (refusal != null) {
-            exchange.setException(new StreamClosedException(refusal));
-            callback.done(true);
-            return true;
-        }
-        return completion.senderReleased();
     }
 
     private RuntimeException writeFailure(Throwable cause) {

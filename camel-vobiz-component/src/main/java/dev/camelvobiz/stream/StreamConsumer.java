@@ -30,6 +30,8 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     private final WireReader wireReader = new WireReader();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
     private final AudioFormat defaultFormat;
+    private final AudioFormat outboundOverride;
+    private final AudioFormat normalisedMediaFormat;
     private VobizServer server;
 
     public StreamConsumer(VobizEndpoint endpoint, Processor processor, StreamRegistry registry) {
@@ -37,7 +39,17 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.registry = registry;
-        this.defaultFormat = AudioFormat.parse(configuration.getContentType());
+        this.defaultFormat = AudioFormat.parse(
+                configuration.getContentType(),
+                configuration.getInboundByteOrder().order());
+        this.outboundOverride = configuration.getOutboundFormat() == null
+                ? null
+                : AudioFormat.parse(
+                        configuration.getOutboundFormat(),
+                        configuration.getOutboundByteOrder().order());
+        this.normalisedMediaFormat = configuration.getMediaFormat() == null
+                ? null
+                : AudioFormat.parse(configuration.getMediaFormat(), java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
@@ -114,6 +126,30 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
 
     AudioFormat defaultFormat() {
         return defaultFormat;
+    }
+
+    /** What playAudio is sent in: the option, else the stream's own format in the outbound byte order. */
+    AudioFormat outboundFormat(AudioFormat inbound) {
+        return outboundOverride != null
+                ? outboundOverride
+                : inbound.withByteOrder(configuration.getOutboundByteOrder().order());
+    }
+
+    /** The format media bodies are normalised to, or null to leave them as received. */
+    AudioFormat normalisedMediaFormat() {
+        return normalisedMediaFormat;
+    }
+
+    java.util.concurrent.ScheduledExecutorService timer() {
+        return endpoint.getComponent().timer();
+    }
+
+    long playLeadMillis() {
+        return configuration.getPlayLead();
+    }
+
+    long clearTimeoutMillis() {
+        return configuration.getClearTimeout();
     }
 
     int maxFrameSize() {

@@ -125,7 +125,7 @@ class AudioConversionTest {
         AudioFormat l16le16k = new AudioFormat(AudioEncoding.L16, 16000, ByteOrder.LITTLE_ENDIAN);
         byte[] wav = Wav.write(Samples.encode(tone, tone.length, l16le16k), l16le16k);
         assertThat(Wav.isWav(wav)).isTrue();
-        Wav.Audio read = Wav.read(wav);
+        AudioData read = Wav.read(wav);
         assertThat(read.format()).isEqualTo(l16le16k);
         assertThat(Samples.decode(read.audio(), read.format())).containsExactly(tone);
         assertThatThrownBy(() -> Wav.read("RIFF0000WAVEnope".getBytes())).isInstanceOf(IllegalArgumentException.class);

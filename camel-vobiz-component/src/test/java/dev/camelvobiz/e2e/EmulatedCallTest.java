@@ -99,7 +99,8 @@ class EmulatedCallTest extends VobizTestSupport {
         call.awaitHangup(WAIT);
 
         CallRecord record = call.record();
-        assertThat(record.checkpointsVoided()).containsExactly("greeting");
+        // The component paces audio, so the greeting's checkpoint was still waiting behind it when the
+        // clear came: it was voided on our side and never reached the platform.
         assertThat(record.checkpointsPlayed()).isEmpty();
         assertThat(record.timeline()).extracting(CallRecord.Entry::what).contains("clearAudio");
         assertThat(record.heard(8000).audibleMillis())

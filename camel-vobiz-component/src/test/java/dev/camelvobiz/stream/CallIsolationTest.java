@@ -64,7 +64,7 @@ class CallIsolationTest extends VobizTestSupport {
                             assertThat(Base64.getDecoder()
                                             .decode(command.at("/media/payload").asText()))
                                     .as("call %d frame %d", call, i)
-                                    .isEqualTo(frame(call, i));
+                                    .isEqualTo(echoed(frame(call, i)));
                         }
                     }
                     return null;
@@ -90,7 +90,7 @@ class CallIsolationTest extends VobizTestSupport {
                 free.sendMedia(frame(2, i));
                 JsonNode echo = free.nextCommand();
                 assertThat(Base64.getDecoder().decode(echo.at("/media/payload").asText()))
-                        .isEqualTo(frame(2, i));
+                        .isEqualTo(echoed(frame(2, i)));
             }
             assertThat(blocked.received())
                     .as("nothing echoed while the route is blocked")
@@ -101,7 +101,7 @@ class CallIsolationTest extends VobizTestSupport {
                 JsonNode echo = blocked.nextCommand();
                 assertThat(Base64.getDecoder().decode(echo.at("/media/payload").asText()))
                         .as("blocked call frame %d after release", i)
-                        .isEqualTo(frame(9, i));
+                        .isEqualTo(echoed(frame(9, i)));
             }
         }
     }

@@ -41,8 +41,8 @@ class EchoTest extends VobizTestSupport {
                         .isTrue();
                 assertThat(media.get("sampleRate").asInt()).isEqualTo(8000);
                 assertThat(Base64.getDecoder().decode(media.get("payload").asText()))
-                        .as("frame %d", i)
-                        .isEqualTo(frame(1, i));
+                        .as("frame %d: the same samples, sent little-endian", i)
+                        .isEqualTo(echoed(frame(1, i)));
             }
         }
     }

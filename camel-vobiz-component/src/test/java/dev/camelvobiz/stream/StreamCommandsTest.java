@@ -71,16 +71,29 @@ class StreamCommandsTest extends VobizTestSupport {
     }
 
     @Test
-    void playCutsExactTwentyMillisecondFramesAndPadsTheLast() {
+    void playCutsExactTwentyMillisecondFramesCarriesTheRestAndPadsItAtTheCheckpoint() {
         try (VobizPeer call = started("s-cut", "c-cut", "audio/x-l16", 8000)) {
-            byte[] audio = new byte[800]; // 50 ms
+            byte[] audio = new byte[800]; // 50 ms: two frames and a half
             Arrays.fill(audio, (byte) 7);
             play("s-cut", audio);
-            byte[] expectedLast = new byte[320];
-            Arrays.fill(expectedLast, 0, 160, (byte) 7);
             assertThat(payload(call.nextCommand())).hasSize(320).containsOnly(7);
             assertThat(payload(call.nextCommand())).hasSize(320).containsOnly(7);
-            assertThat(payload(call.nextCommand())).isEqualTo(expectedLast);
+            byte[] more = new byte[400]; // completes the half frame and leaves 240 bytes over
+            Arrays.fill(more, (byte) 9);
+            play("s-cut", more);
+            byte[] joined = new byte[320];
+            Arrays.fill(joined, 0, 160, (byte) 7);
+            Arrays.fill(joined, 160, 320, (byte) 9);
+            assertThat(payload(call.nextCommand()))
+                    .as("no silence between plays")
+                    .isEqualTo(joined);
+            template.sendBodyAndHeader("vobiz:checkpoint?name=end", null, VobizConstants.STREAM_ID, "s-cut");
+            byte[] padded = new byte[320];
+            Arrays.fill(padded, 0, 240, (byte) 9);
+            assertThat(payload(call.nextCommand()))
+                    .as("the utterance's end, padded")
+                    .isEqualTo(padded);
+            assertThat(call.nextCommand().get("event").asText()).isEqualTo("checkpoint");
         }
     }
 

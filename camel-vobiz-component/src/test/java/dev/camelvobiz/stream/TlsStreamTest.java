@@ -53,7 +53,7 @@ class TlsStreamTest extends VobizTestSupport {
             call.sendMedia(frame(5, 0));
             assertThat(Base64.getDecoder()
                             .decode(call.nextCommand().at("/media/payload").asText()))
-                    .isEqualTo(frame(5, 0));
+                    .isEqualTo(echoed(frame(5, 0)));
         }
     }
 

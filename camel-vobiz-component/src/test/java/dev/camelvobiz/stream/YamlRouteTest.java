@@ -21,7 +21,7 @@ class YamlRouteTest extends VobizTestSupport {
             call.sendMedia(frame(3, 0));
             assertThat(Base64.getDecoder()
                             .decode(call.nextCommand().at("/media/payload").asText()))
-                    .isEqualTo(frame(3, 0));
+                    .isEqualTo(echoed(frame(3, 0)));
         }
     }
 }

@@ -17,6 +17,20 @@ public abstract class VobizTestSupport extends CamelTestSupport {
         return VobizPeer.start(port, "/media", streamId, callId);
     }
 
+    /**
+     * What an echo of {@code bigEndian} L16 sounds like on the wire: the component reads inbound L16 as
+     * big-endian and sends playAudio little-endian (protocol §14.9 defaults), so the same samples come
+     * back with each pair of bytes swapped.
+     */
+    protected static byte[] echoed(byte[] bigEndian) {
+        byte[] swapped = new byte[bigEndian.length];
+        for (int i = 0; i + 1 < bigEndian.length; i += 2) {
+            swapped[i] = bigEndian[i + 1];
+            swapped[i + 1] = bigEndian[i];
+        }
+        return swapped;
+    }
+
     /** Distinct, recognisable audio: 20 ms of L16 8 kHz whose bytes encode the call and frame numbers. */
     protected static byte[] frame(int call, int index) {
         byte[] audio = new byte[320];

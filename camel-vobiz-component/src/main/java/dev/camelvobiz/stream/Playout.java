@@ -1,0 +1,619 @@
+package dev.camelvobiz.stream;
+
+import dev.camelvobiz.VobizConstants;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The outbound side of one stream: what we have asked the platform to play, and when.
+ *
+ * <ul>
+ *   <li>Pacing: {@code playAudio} frames leave no further than {@code lead} ahead of a playout clock
+ *       (the time the platform will have played everything sent), so a long answer neither floods
+ *       the platform nor blocks a thread: it waits here, and its exchange completes when its last
+ *       frame is written.
+ *   <li>Order: commands leave in the order routes gave them; a checkpoint or stop waits behind the
+ *       audio queued before it.
+ *   <li>Barge-in: {@code clear} drops our unsent audio, voids pending checkpoints, bumps the
+ *       generation (audio made for an earlier generation is never sent), sends {@code clearAudio}
+ *       at once, and holds new audio until {@code clearedAudio} or a fallback delay.
+ *   <li>Checkpoints that can be awaited, and a ledger of what the caller heard.
+ * </ul>
+ *
+ * Writes happen under this object's lock (order); callbacks that Jetty runs inline are deferred until
+ * the lock is released, so no route code ever runs while it is held.
+ */
+final class Playout {
+
+    /** The socket, as the playout writes to it. */
+    interface Wire {
+        /** Writes one message in order; returns a refusal text when the stream can take no more, else null. */
+        String write(byte[] message, Callback written);
+    }
+
+    private static final int LEDGER_SIZE = 64;
+
+    private enum Kind {
+        FRAME,
+        CHECKPOINT,
+        STOP
+    }
+
+    private record Pending(
+            Kind kind, byte[] message, long nanos, Callback completion, Utterance utterance, String name) {}
+
+    /** An utterance as it is being played; frozen into a {@link HeardUtterance} for routes. */
+    private static final class Utterance {
+        final int sequence;
+        String checkpoint;
+        long queuedNanos;
+        long sentNanos;
+        long playStartNanos = -1;
+        HeardUtterance.Outcome outcome = HeardUtterance.Outcome.PENDING;
+        long heardNanos;
+
+        Utterance(int sequence) {
+            this.sequence = sequence;
+        }
+
+        void end(HeardUtterance.Outcome how, long now) {
+            if (outcome != HeardUtterance.Outcome.PENDING) {
+                return;
+            }
+            outcome = how;
+            heardNanos = how == HeardUtterance.Outcome.PLAYED
+                    ? sentNanos
+                    : playStartNanos < 0 ? 0 : Math.max(0, Math.min(sentNanos, now - playStartNanos));
+        }
+
+        HeardUtterance freeze() {
+            return new HeardUtterance(
+                    sequence,
+                    checkpoint,
+                    queuedNanos / 1_000_000,
+                    sentNanos / 1_000_000,
+                    outcome,
+                    heardNanos / 1_000_000);
+        }
+    }
+
+    /** A route waiting for a checkpoint's outcome. */
+    private final class Waiter {
+        final Exchange exchange;
+        final AsyncCallback callback;
+        final Runnable next;
+        ScheduledFuture<?> timeout;
+        boolean done;
+
+        Waiter(Exchange exchange, AsyncCallback callback, Runnable next) {
+            this.exchange = exchange;
+            this.callback = callback;
+            this.next = next;
+        }
+    }
+
+    private final String label;
+    private final Wire wire;
+    private final WireWriter writer;
+    private final ScheduledExecutorService timer;
+    private final long leadNanos;
+    private final long clearFallbackNanos;
+
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final Map<String, Utterance> sentCheckpoints = new LinkedHashMap<>();
+    private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
+    private final Deque<Utterance> ledger = new ArrayDeque<>();
+    private final List<Runnable> deferred = new ArrayList<>();
+    private Thread lockHolder;
+    private Utterance current;
+    private int utterances;
+    private long playoutEndNanos;
+    private long gatedUntilNanos;
+    private int generation;
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAtNanos;
+    private String closedDescription;
+    private String stopDescription;
+
+    Playout(
+            String label,
+            Wire wire,
+            WireWriter writer,
+            ScheduledExecutorService timer,
+            long leadMillis,
+            long clearFallbackMillis) {
+        this.label = label;
+        this.wire = wire;
+        this.writer = writer;
+        this.timer = timer;
+        this.leadNanos = TimeUnit.MILLISECONDS.toNanos(leadMillis);
+        this.clearFallbackNanos = TimeUnit.MILLISECONDS.toNanos(clearFallbackMillis);
+    }
+
+    synchronized int generation() {
+        return generation;
+    }
+
+    // ---- commands from producers -----------------------------------------------------------------
+
+    /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
+    boolean play(
+            List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        SendCompletion completion;
+        boolean stale;
+        synchronized (this) {
+            enter();
+            try {
+                completion = new SendCompletion(messages.size(), exchange, callback, this::failure);
+                String refusal = refusal();
+                stale = producedIn != null && producedIn < generation;
+                if (refusal != null) {
+                    return refuse(refusal, exchange, callback);
+                }
+                if (stale) {
+                    messages.forEach(m -> later(completion::discarded));
+                } else {
+                    if (current == null) {
+                        current = newUtterance();
+                    }
+                    for (byte[] message : messages) {
+                        current.queuedNanos += frameNanos;
+                        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null));
+                    }
+                    pump();
+                }
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+        return completion.senderReleased();
+    }
+
+    /** Queues the last, padded frame of an utterance; nobody waits for it. */
+    void playTail(byte[] message, long frameNanos) {
+        synchronized (this) {
+            enter();
+            try {
+                if (refusal() == null) {
+                    if (current == null) {
+                        current = newUtterance();
+                    }
+                    current.queuedNanos += frameNanos;
+                    queue.add(new Pending(Kind.FRAME, message, frameNanos, Callback.NOOP, current, null));
+                    pump();
+                }
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+    }
+
+    /**
+     * Queues a checkpoint behind the audio before it. Without {@code await} it completes when written;
+     * with it, when its outcome is known (played, cleared, closed or timeout).
+     */
+    boolean checkpoint(String name, long awaitMillis, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        List<HeardUtterance> heard = null;
+        synchronized (this) {
+            if (producedIn != null && producedIn < generation) {
+                heard = heardNow();
+            }
+        }
+        if (heard != null) {
+            // It ends an utterance that a clear has already cut: it will never play, so it is not sent.
+            exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_OUTCOME, CheckpointOutcome.CLEARED.value());
+            exchange.getMessage().setHeader(VobizConstants.HEARD, heard);
+            callback.done(true);
+            return true;
+        }
+        return checkpoint(name, awaitMillis, exchange, callback, null);
+    }
+
+    private boolean checkpoint(
+            String name, long awaitMillis, Exchange exchange, AsyncCallback callback, Runnable next) {
+        boolean awaited = awaitMillis > 0;
+        SendCompletion completion = awaited ? null : new SendCompletion(1, exchange, callback, this::failure);
+        synchronized (this) {
+            enter();
+            try {
+                String refusal = refusal();
+                if (refusal != null) {
+                    return refuse(refusal, exchange, callback);
+                }
+                Utterance utterance = current;
+                if (utterance != null) {
+                    utterance.checkpoint = name;
+                }
+                current = null;
+                if (awaited) {
+                    Waiter waiter = new Waiter(exchange, callback, next);
+                    waiters.computeIfAbsent(name, n -> new ArrayList<>()).add(waiter);
+                    waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
+                }
+                queue.add(new Pending(
+                        Kind.CHECKPOINT,
+                        writer.checkpoint(name),
+                        0,
+                        awaited ? Callback.NOOP : completion,
+                        utterance,
+                        name));
+                pump();
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+        return awaited ? false : completion.senderReleased();
+    }
+
+    /** Barge-in: see the class comment. Completes when {@code clearAudio} is written. */
+    boolean clear(Exchange exchange, AsyncCallback callback) {
+        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure);
+        synchronized (this) {
+            enter();
+            try {
+                String refusal = refusal();
+                if (refusal != null) {
+                    return refuse(refusal, exchange, callback);
+                }
+                long now = System.nanoTime();
+                int dropped = 0;
+                for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+                    Pending pending = it.next();
+                    if (pending.kind() == Kind.STOP) {
+                        continue; // the route still wants the stream ended
+                    }
+                    it.remove();
+                    Callback done = pending.completion();
+                    later(done instanceof SendCompletion play ? play::discarded : done::succeeded);
+                    if (pending.kind() == Kind.FRAME) {
+                        dropped++;
+                    } else {
+                        settle(pending.name(), CheckpointOutcome.CLEARED);
+                    }
+                }
+                for (String name : new ArrayList<>(sentCheckpoints.keySet())) {
+                    settle(name, CheckpointOutcome.CLEARED);
+                }
+                endAll(HeardUtterance.Outcome.CLEARED, now);
+                current = null;
+                generation++;
+                exchange.getMessage().setHeader(VobizConstants.GENERATION, generation);
+                if (dropped > 0) {
+                    exchange.getMessage().setHeader(VobizConstants.DISCARDED_FRAMES, dropped);
+                }
+                playoutEndNanos = now;
+                gatedUntilNanos = now + clearFallbackNanos;
+                write(writer.clearAudio(), completion);
+                pump();
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+        return completion.senderReleased();
+    }
+
+    /**
+     * Queues {@code stop} behind the audio before it. With {@code afterPlayedMillis > 0}, first a
+     * checkpoint is awaited (up to that long), so queued audio (a farewell) finishes playing.
+     */
+    boolean stop(String checkpointName, long afterPlayedMillis, Exchange exchange, AsyncCallback callback) {
+        if (afterPlayedMillis > 0) {
+            boolean done = checkpoint(checkpointName, afterPlayedMillis, exchange, callback, () -> {
+                synchronized (this) {
+                    enter();
+                    try {
+                        if (closedDescription == null) {
+                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, Callback.NOOP, null, null));
+                            pump();
+                        }
+                    } finally {
+                        leave();
+                    }
+                }
+                runDeferred();
+            });
+            markStopped();
+            return done;
+        }
+        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure);
+        synchronized (this) {
+            enter();
+            try {
+                String refusal = refusal();
+                if (refusal != null) {
+                    return refuse(refusal, exchange, callback);
+                }
+                queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null));
+                stopDescription = label + " has been sent stop; nothing more can be sent on it";
+                pump();
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+        return completion.senderReleased();
+    }
+
+    private synchronized void markStopped() {
+        if (closedDescription == null) {
+            stopDescription = label + " has been sent stop; nothing more can be sent on it";
+        }
+    }
+
+    // ---- events from the platform -------------------------------------------------------------------
+
+    void played(String name) {
+        synchronized (this) {
+            enter();
+            try {
+                Utterance utterance = sentCheckpoints.get(name);
+                if (utterance != null) {
+                    utterance.end(HeardUtterance.Outcome.PLAYED, System.nanoTime());
+                }
+                settle(name, CheckpointOutcome.PLAYED);
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+    }
+
+    void clearedAudio() {
+        synchronized (this) {
+            enter();
+            try {
+                gatedUntilNanos = 0;
+                pump();
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+    }
+
+    /** The stream is over: unsent audio fails its exchanges, awaited checkpoints complete as closed. */
+    void closed(String description) {
+        synchronized (this) {
+            enter();
+            try {
+                if (closedDescription != null) {
+                    return;
+                }
+                closedDescription = description;
+                StreamClosedException closed = new StreamClosedException(description);
+                for (Pending pending : queue) {
+                    later(() -> pending.completion().failed(closed));
+                    if (pending.kind() == Kind.CHECKPOINT) {
+                        settle(pending.name(), CheckpointOutcome.CLOSED);
+                    }
+                }
+                queue.clear();
+                for (String name : new ArrayList<>(waiters.keySet())) {
+                    settle(name, CheckpointOutcome.CLOSED);
+                }
+                endAll(HeardUtterance.Outcome.UNCONFIRMED, System.nanoTime());
+                if (wakeup != null) {
+                    wakeup.cancel(false);
+                }
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+    }
+
+    /** Checkpoints sent or queued that have not played (the {@code closed} exchange reports them). */
+    synchronized List<String> unplayedCheckpoints() {
+        List<String> names = new ArrayList<>(sentCheckpoints.keySet());
+        queue.stream().filter(p -> p.kind() == Kind.CHECKPOINT).forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    synchronized List<HeardUtterance> heard() {
+        return heardNow();
+    }
+
+    private List<HeardUtterance> heardNow() {
+        List<HeardUtterance> heard = new ArrayList<>(ledger.size());
+        ledger.forEach(utterance -> heard.add(utterance.freeze()));
+        return heard;
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------
+
+    private Utterance newUtterance() {
+        Utterance utterance = new Utterance(++utterances);
+        ledger.add(utterance);
+        if (ledger.size() > LEDGER_SIZE) {
+            ledger.removeFirst();
+        }
+        return utterance;
+    }
+
+    private void endAll(HeardUtterance.Outcome how, long now) {
+        ledger.forEach(utterance -> utterance.end(how, now));
+    }
+
+    /** Sends what may leave now; schedules a wake-up for what must wait (lead full, or clear pending). */
+    private void pump() {
+        long now = System.nanoTime();
+        while (!queue.isEmpty() && closedDescription == null) {
+            if (gatedUntilNanos > now) {
+                wakeAt(gatedUntilNanos);
+                return;
+            }
+            Pending next = queue.peekFirst();
+            if (next.kind() == Kind.FRAME) {
+                long ahead = playoutEndNanos - now;
+                if (leadNanos > 0 && ahead >= leadNanos) {
+                    wakeAt(playoutEndNanos - leadNanos + 1);
+                    return;
+                }
+                queue.pollFirst();
+                long start = Math.max(playoutEndNanos, now);
+                Utterance utterance = next.utterance();
+                if (utterance.playStartNanos < 0) {
+                    utterance.playStartNanos = start;
+                }
+                utterance.sentNanos += next.nanos();
+                playoutEndNanos = start + next.nanos();
+            } else {
+                queue.pollFirst();
+                if (next.kind() == Kind.CHECKPOINT) {
+                    sentCheckpoints.put(next.name(), next.utterance());
+                }
+            }
+            write(next.message(), next.completion());
+        }
+    }
+
+    private void write(byte[] message, Callback completion) {
+        String refusal = wire.write(message, new Callback() {
+            @Override
+            public void succeeded() {
+                later(completion::succeeded);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                later(() -> completion.failed(cause));
+            }
+        });
+        if (refusal != null) {
+            later(() -> completion.failed(new StreamClosedException(refusal)));
+        }
+    }
+
+    private void wakeAt(long nanos) {
+        if (wakeup != null && !wakeup.isDone() && wakeupAtNanos <= nanos) {
+            return;
+        }
+        if (wakeup != null) {
+            wakeup.cancel(false);
+        }
+        wakeupAtNanos = nanos;
+        wakeup = timer.schedule(this::wake, Math.max(0, nanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void wake() {
+        synchronized (this) {
+            enter();
+            try {
+                wakeup = null;
+                pump();
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+    }
+
+    private void timedOut(String name, Waiter waiter) {
+        synchronized (this) {
+            enter();
+            try {
+                List<Waiter> waiting = waiters.get(name);
+                if (waiting != null && waiting.remove(waiter)) {
+                    if (waiting.isEmpty()) {
+                        waiters.remove(name);
+                    }
+                    finish(waiter, CheckpointOutcome.TIMEOUT);
+                }
+            } finally {
+                leave();
+            }
+        }
+        runDeferred();
+    }
+
+    /** The checkpoint's fate is known: completes its waiters (outside the lock). */
+    private void settle(String name, CheckpointOutcome outcome) {
+        sentCheckpoints.remove(name);
+        List<Waiter> waiting = waiters.remove(name);
+        if (waiting != null) {
+            waiting.forEach(waiter -> finish(waiter, outcome));
+        }
+    }
+
+    private void finish(Waiter waiter, CheckpointOutcome outcome) {
+        if (waiter.done) {
+            return;
+        }
+        waiter.done = true;
+        if (waiter.timeout != null) {
+            waiter.timeout.cancel(false);
+        }
+        List<HeardUtterance> heard = heardNow();
+        later(() -> {
+            waiter.exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_OUTCOME, outcome.value());
+            waiter.exchange.getMessage().setHeader(VobizConstants.HEARD, heard);
+            if (waiter.next != null && outcome != CheckpointOutcome.CLOSED) {
+                waiter.next.run();
+            }
+            waiter.callback.done(false);
+        });
+    }
+
+    private String refusal() {
+        return closedDescription != null ? closedDescription : stopDescription;
+    }
+
+    private boolean refuse(String refusal, Exchange exchange, AsyncCallback callback) {
+        exchange.setException(new StreamClosedException(refusal));
+        callback.done(true);
+        return true;
+    }
+
+    private RuntimeException failure(Throwable cause) {
+        return cause instanceof StreamClosedException closed
+                ? closed
+                : new StreamClosedException("Could not write: " + cause, cause);
+    }
+
+    // Deferral: completions never run under the lock (they continue routes).
+
+    private void enter() {
+        lockHolder = Thread.currentThread();
+    }
+
+    private void leave() {
+        lockHolder = null;
+    }
+
+    private void later(Runnable action) {
+        synchronized (deferred) {
+            if (Thread.currentThread() == lockHolder) {
+                deferred.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    private void runDeferred() {
+        List<Runnable> actions;
+        synchronized (deferred) {
+            if (deferred.isEmpty()) {
+                return;
+            }
+            actions = new ArrayList<>(deferred);
+            deferred.clear();
+        }
+        actions.forEach(Runnable::run);
+    }
+}
