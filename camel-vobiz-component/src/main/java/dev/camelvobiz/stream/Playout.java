@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.eclipse.jetty.util.Callback;
@@ -150,72 +151,51 @@ final class Playout {
     /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
     boolean play(
             List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
-        SendCompletion completion;
-        boolean stale;
-        synchronized (this) {
-            enter();
-            try {
-                completion = new SendCompletion(messages.size(), exchange, callback, this::failure);
-                String refusal = refusal();
-                stale = producedIn != null && producedIn < generation;
-                if (refusal != null) {
-                    return refuse(refusal, exchange, callback);
-                }
-                if (stale) {
-                    messages.forEach(m -> later(completion::discarded));
-                } else {
-                    if (current == null) {
-                        current = newUtterance();
-                    }
-                    for (byte[] message : messages) {
-                        current.queuedNanos += frameNanos;
-                        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null));
-                    }
-                    pump();
-                }
-            } finally {
-                leave();
+        SendCompletion completion = new SendCompletion(messages.size(), exchange, callback, this::failure);
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
             }
-        }
-        runDeferred();
-        return completion.senderReleased();
+            if (producedIn != null && producedIn < generation) {
+                messages.forEach(m -> later(completion::discarded));
+            } else {
+                messages.forEach(message -> queueFrame(message, frameNanos, completion));
+                pump();
+            }
+            return null;
+        });
+        return refusal != null ? refuse(refusal, exchange, callback) : completion.senderReleased();
     }
 
     /** Queues the last, padded frame of an utterance; nobody waits for it. */
     void playTail(byte[] message, long frameNanos) {
-        synchronized (this) {
-            enter();
-            try {
-                if (refusal() == null) {
-                    if (current == null) {
-                        current = newUtterance();
-                    }
-                    current.queuedNanos += frameNanos;
-                    queue.add(new Pending(Kind.FRAME, message, frameNanos, Callback.NOOP, current, null));
-                    pump();
-                }
-            } finally {
-                leave();
+        locked(() -> {
+            if (refusal() == null) {
+                queueFrame(message, frameNanos, Callback.NOOP);
+                pump();
             }
+            return null;
+        });
+    }
+
+    private void queueFrame(byte[] message, long frameNanos, Callback completion) {
+        if (current == null) {
+            current = newUtterance();
         }
-        runDeferred();
+        current.queuedNanos += frameNanos;
+        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null));
     }
 
     /**
      * Queues a checkpoint behind the audio before it. Without {@code await} it completes when written;
-     * with it, when its outcome is known (played, cleared, closed or timeout).
+     * with it, when its outcome is known (played, cleared, closed or timeout). One made for an older
+     * generation ends an utterance a clear has already cut: it completes at once as cleared, unsent.
      */
     boolean checkpoint(String name, long awaitMillis, Integer producedIn, Exchange exchange, AsyncCallback callback) {
-        List<HeardUtterance> heard = null;
-        synchronized (this) {
-            if (producedIn != null && producedIn < generation) {
-                heard = heardNow();
-            }
-        }
-        if (heard != null) {
-            // It ends an utterance that a clear has already cut: it will never play, so it is not sent.
+        List<HeardUtterance> cut = locked(() -> producedIn != null && producedIn < generation ? heardNow() : null);
+        if (cut != null) {
             exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_OUTCOME, CheckpointOutcome.CLEARED.value());
-            exchange.getMessage().setHeader(VobizConstants.HEARD, heard);
+            exchange.getMessage().setHeader(VobizConstants.HEARD, cut);
             callback.done(true);
             return true;
         }
@@ -226,85 +206,71 @@ final class Playout {
             String name, long awaitMillis, Exchange exchange, AsyncCallback callback, Runnable next) {
         boolean awaited = awaitMillis > 0;
         SendCompletion completion = awaited ? null : new SendCompletion(1, exchange, callback, this::failure);
-        synchronized (this) {
-            enter();
-            try {
-                String refusal = refusal();
-                if (refusal != null) {
-                    return refuse(refusal, exchange, callback);
-                }
-                Utterance utterance = current;
-                if (utterance != null) {
-                    utterance.checkpoint = name;
-                }
-                current = null;
-                if (awaited) {
-                    Waiter waiter = new Waiter(exchange, callback, next);
-                    waiters.computeIfAbsent(name, n -> new ArrayList<>()).add(waiter);
-                    waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
-                }
-                queue.add(new Pending(
-                        Kind.CHECKPOINT,
-                        writer.checkpoint(name),
-                        0,
-                        awaited ? Callback.NOOP : completion,
-                        utterance,
-                        name));
-                pump();
-            } finally {
-                leave();
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
             }
+            Utterance utterance = current;
+            if (utterance != null) {
+                utterance.checkpoint = name;
+            }
+            current = null;
+            if (awaited) {
+                Waiter waiter = new Waiter(exchange, callback, next);
+                waiters.computeIfAbsent(name, n -> new ArrayList<>()).add(waiter);
+                waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
+            }
+            Callback written = awaited ? Callback.NOOP : completion;
+            queue.add(new Pending(Kind.CHECKPOINT, writer.checkpoint(name), 0, written, utterance, name));
+            pump();
+            return null;
+        });
+        if (refusal != null) {
+            return refuse(refusal, exchange, callback);
         }
-        runDeferred();
-        return awaited ? false : completion.senderReleased();
+        return !awaited && completion.senderReleased();
     }
 
     /** Barge-in: see the class comment. Completes when {@code clearAudio} is written. */
     boolean clear(Exchange exchange, AsyncCallback callback) {
         SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure);
-        synchronized (this) {
-            enter();
-            try {
-                String refusal = refusal();
-                if (refusal != null) {
-                    return refuse(refusal, exchange, callback);
-                }
-                long now = System.nanoTime();
-                int dropped = 0;
-                for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
-                    Pending pending = it.next();
-                    if (pending.kind() == Kind.STOP) {
-                        continue; // the route still wants the stream ended
-                    }
-                    it.remove();
-                    Callback done = pending.completion();
-                    later(done instanceof SendCompletion play ? play::discarded : done::succeeded);
-                    if (pending.kind() == Kind.FRAME) {
-                        dropped++;
-                    } else {
-                        settle(pending.name(), CheckpointOutcome.CLEARED);
-                    }
-                }
-                for (String name : new ArrayList<>(sentCheckpoints.keySet())) {
-                    settle(name, CheckpointOutcome.CLEARED);
-                }
-                endAll(HeardUtterance.Outcome.CLEARED, now);
-                current = null;
-                generation++;
-                exchange.getMessage().setHeader(VobizConstants.GENERATION, generation);
-                if (dropped > 0) {
-                    exchange.getMessage().setHeader(VobizConstants.DISCARDED_FRAMES, dropped);
-                }
-                playoutEndNanos = now;
-                gatedUntilNanos = now + clearFallbackNanos;
-                write(writer.clearAudio(), completion);
-                pump();
-            } finally {
-                leave();
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
             }
-        }
-        runDeferred();
-        return completion.senderReleased();
+            long now = System.nanoTime();
+            int dropped = 0;
+            for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+                Pending pending = it.next();
+                if (pending.kind() == Kind.STOP) {
+                    continue; // the route still wants the stream ended
+                }
+                it.remove();
+                Callback done = pending.completion();
+                later(done instanceof SendCompletion play ? play::discarded : done::succeeded);
+                if (pending.kind() == Kind.FRAME) {
+                    dropped++;
+                } else {
+                    settle(pending.name(), CheckpointOutcome.CLEARED);
+                }
+            }
+            for (String name : new ArrayList<>(sentCheckpoints.keySet())) {
+                settle(name, CheckpointOutcome.CLEARED);
+            }
+            endAll(HeardUtterance.Outcome.CLEARED, now);
+            current = null;
+            generation++;
+            exchange.getMessage().setHeader(VobizConstants.GENERATION, generation);
+            if (dropped > 0) {
+                exchange.getMessage().setHeader(VobizConstants.DISCARDED_FRAMES, dropped);
+            }
+            playoutEndNanos = now;
+            gatedUntilNanos = now + clearFallbackNanos;
+            write(writer.clearAudio(), completion);
+            pump();
+            return null;
+        });
+        return refusal != null ? refuse(refusal, exchange, callback) : completion.senderReleased();
     }
 
     /**
@@ -313,108 +279,84 @@ final class Playout {
      */
     boolean stop(String checkpointName, long afterPlayedMillis, Exchange exchange, AsyncCallback callback) {
         if (afterPlayedMillis > 0) {
-            boolean done = checkpoint(checkpointName, afterPlayedMillis, exchange, callback, () -> {
-                synchronized (this) {
-                    enter();
-                    try {
+            boolean done = checkpoint(
+                    checkpointName,
+                    afterPlayedMillis,
+                    exchange,
+                    callback,
+                    () -> locked(() -> {
                         if (closedDescription == null) {
                             queue.add(new Pending(Kind.STOP, writer.stop(), 0, Callback.NOOP, null, null));
                             pump();
                         }
-                    } finally {
-                        leave();
-                    }
+                        return null;
+                    }));
+            locked(() -> {
+                if (closedDescription == null) {
+                    stopDescription = label + " has been sent stop; nothing more can be sent on it";
                 }
-                runDeferred();
+                return null;
             });
-            markStopped();
             return done;
         }
         SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure);
-        synchronized (this) {
-            enter();
-            try {
-                String refusal = refusal();
-                if (refusal != null) {
-                    return refuse(refusal, exchange, callback);
-                }
-                queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null));
-                stopDescription = label + " has been sent stop; nothing more can be sent on it";
-                pump();
-            } finally {
-                leave();
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
             }
-        }
-        runDeferred();
-        return completion.senderReleased();
-    }
-
-    private synchronized void markStopped() {
-        if (closedDescription == null) {
+            queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null));
             stopDescription = label + " has been sent stop; nothing more can be sent on it";
-        }
+            pump();
+            return null;
+        });
+        return refusal != null ? refuse(refusal, exchange, callback) : completion.senderReleased();
     }
 
     // ---- events from the platform -------------------------------------------------------------------
 
     void played(String name) {
-        synchronized (this) {
-            enter();
-            try {
-                Utterance utterance = sentCheckpoints.get(name);
-                if (utterance != null) {
-                    utterance.end(HeardUtterance.Outcome.PLAYED, System.nanoTime());
-                }
-                settle(name, CheckpointOutcome.PLAYED);
-            } finally {
-                leave();
+        locked(() -> {
+            Utterance utterance = sentCheckpoints.get(name);
+            if (utterance != null) {
+                utterance.end(HeardUtterance.Outcome.PLAYED, System.nanoTime());
             }
-        }
-        runDeferred();
+            settle(name, CheckpointOutcome.PLAYED);
+            return null;
+        });
     }
 
     void clearedAudio() {
-        synchronized (this) {
-            enter();
-            try {
-                gatedUntilNanos = 0;
-                pump();
-            } finally {
-                leave();
-            }
-        }
-        runDeferred();
+        locked(() -> {
+            gatedUntilNanos = 0;
+            pump();
+            return null;
+        });
     }
 
     /** The stream is over: unsent audio fails its exchanges, awaited checkpoints complete as closed. */
     void closed(String description) {
-        synchronized (this) {
-            enter();
-            try {
-                if (closedDescription != null) {
-                    return;
-                }
-                closedDescription = description;
-                StreamClosedException closed = new StreamClosedException(description);
-                for (Pending pending : queue) {
-                    later(() -> pending.completion().failed(closed));
-                    if (pending.kind() == Kind.CHECKPOINT) {
-                        settle(pending.name(), CheckpointOutcome.CLOSED);
-                    }
-                }
-                queue.clear();
-                for (String name : new ArrayList<>(waiters.keySet())) {
-                    settle(name, CheckpointOutcome.CLOSED);
-                }
-                endAll(HeardUtterance.Outcome.UNCONFIRMED, System.nanoTime());
-                if (wakeup != null) {
-                    wakeup.cancel(false);
-                }
-            } finally {
-                leave();
+        locked(() -> {
+            if (closedDescription != null) {
+                return null;
             }
-        }
-        runDeferred();
+            closedDescription = description;
+            StreamClosedException closed = new StreamClosedException(description);
+            for (Pending pending : queue) {
+                later(() -> pending.completion().failed(closed));
+                if (pending.kind() == Kind.CHECKPOINT) {
+                    settle(pending.name(), CheckpointOutcome.CLOSED);
+                }
+            }
+            queue.clear();
+            for (String name : new ArrayList<>(waiters.keySet())) {
+                settle(name, CheckpointOutcome.CLOSED);
+            }
+            endAll(HeardUtterance.Outcome.UNCONFIRMED, System.nanoTime());
+            if (wakeup != null) {
+                wakeup.cancel(false);
+            }
+            return null;
+        });
     }
 
     /** Checkpoints sent or queued that have not played (the {@code closed} exchange reports them). */
@@ -511,34 +453,24 @@ final class Playout {
     }
 
     private void wake() {
-        synchronized (this) {
-            enter();
-            try {
-                wakeup = null;
-                pump();
-            } finally {
-                leave();
-            }
-        }
-        runDeferred();
+        locked(() -> {
+            wakeup = null;
+            pump();
+            return null;
+        });
     }
 
     private void timedOut(String name, Waiter waiter) {
-        synchronized (this) {
-            enter();
-            try {
-                List<Waiter> waiting = waiters.get(name);
-                if (waiting != null && waiting.remove(waiter)) {
-                    if (waiting.isEmpty()) {
-                        waiters.remove(name);
-                    }
-                    finish(waiter, CheckpointOutcome.TIMEOUT);
+        locked(() -> {
+            List<Waiter> waiting = waiters.get(name);
+            if (waiting != null && waiting.remove(waiter)) {
+                if (waiting.isEmpty()) {
+                    waiters.remove(name);
                 }
-            } finally {
-                leave();
+                finish(waiter, CheckpointOutcome.TIMEOUT);
             }
-        }
-        runDeferred();
+            return null;
+        });
     }
 
     /** The checkpoint's fate is known: completes its waiters (outside the lock). */
@@ -587,12 +519,19 @@ final class Playout {
 
     // Deferral: completions never run under the lock (they continue routes).
 
-    private void enter() {
-        lockHolder = Thread.currentThread();
-    }
-
-    private void leave() {
-        lockHolder = null;
+    /** Runs {@code action} under the lock, then the completions it made ready, outside it. */
+    private <T> T locked(Supplier<T> action) {
+        T result;
+        synchronized (this) {
+            lockHolder = Thread.currentThread();
+            try {
+                result = action.get();
+            } finally {
+                lockHolder = null;
+            }
+        }
+        runDeferred();
+        return result;
     }
 
     private void later(Runnable action) {

@@ -10,11 +10,8 @@ import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.EmulatorOptions;
-import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
 import dev.camelvobiz.test.VobizTestSupport;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -41,16 +38,8 @@ class AnsweredCallTest extends VobizTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
         camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setAuthToken(TOKEN);
-        camel.getRegistry().bind("greeting", tone());
+        camel.getRegistry().bind("greeting", tone(440, 1000));
         return camel;
-    }
-
-    /** One second of 440 Hz, L16 8 kHz little-endian. */
-    private static byte[] tone() {
-        Pcm pcm = Pcm.tone(440, 8000, 1000);
-        ByteBuffer bytes = ByteBuffer.allocate(pcm.samples().length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asShortBuffer().put(pcm.samples());
-        return bytes.array();
     }
 
     @Override
@@ -68,7 +57,7 @@ class AnsweredCallTest extends VobizTestSupport {
                 from("vobiz:stream" + on + "&path=/media")
                         .choice()
                         .when(header(VobizConstants.EVENT).isEqualTo("start"))
-                        .setBody(constant(tone()))
+                        .setBody(constant(tone(440, 1000)))
                         .to("vobiz:play")
                         .to("vobiz:checkpoint?name=greeting")
                         .when(header(VobizConstants.EVENT).isEqualTo("playedStream"))

@@ -13,8 +13,6 @@ import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
 import dev.camelvobiz.stream.HeardUtterance;
 import dev.camelvobiz.test.VobizTestSupport;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -35,14 +33,6 @@ class ConversationTest extends VobizTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String STARTED_AT = "playStartedNanos";
-
-    /** {@code millis} of {@code hertz}, L16 8 kHz little-endian (the stream's outbound format). */
-    static byte[] tone(int hertz, int millis) {
-        Pcm pcm = Pcm.tone(hertz, 8000, millis);
-        ByteBuffer bytes = ByteBuffer.allocate(pcm.samples().length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asShortBuffer().put(pcm.samples());
-        return bytes.array();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -8,11 +8,8 @@ import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
-import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
 import dev.camelvobiz.test.VobizTestSupport;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -26,14 +23,6 @@ class EmulatedCallTest extends VobizTestSupport {
     static final VobizEmulatorExtension VOBIZ = new VobizEmulatorExtension();
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    /** {@code millis} of a tone as L16 8 kHz little-endian, the byte order Vobiz plays (protocol §14.9). */
-    private static byte[] tone(int hertz, int millis) {
-        Pcm pcm = Pcm.tone(hertz, 8000, millis);
-        ByteBuffer bytes = ByteBuffer.allocate(pcm.samples().length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asShortBuffer().put(pcm.samples());
-        return bytes.array();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

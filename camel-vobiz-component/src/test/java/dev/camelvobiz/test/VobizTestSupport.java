@@ -1,5 +1,8 @@
 package dev.camelvobiz.test;
 
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.Samples;
+import java.nio.ByteOrder;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
@@ -30,6 +33,17 @@ public abstract class VobizTestSupport extends CamelTestSupport {
         }
         return swapped;
     }
+
+    /** {@code millis} of a sine at {@code hertz}, L16 8 kHz little-endian: a stream's default outbound format. */
+    protected static byte[] tone(int hertz, int millis) {
+        short[] samples = new short[8 * millis];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) Math.round(16383 * Math.sin(2 * Math.PI * hertz * i / 8000.0));
+        }
+        return Samples.encode(samples, samples.length, OUTBOUND_L16_8K);
+    }
+
+    private static final AudioFormat OUTBOUND_L16_8K = AudioFormat.L16_8K.withByteOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** Distinct, recognisable audio: 20 ms of L16 8 kHz whose bytes encode the call and frame numbers. */
     protected static byte[] frame(int call, int index) {
