@@ -16,7 +16,7 @@ public final class Resampler {
     private final int outputRate;
     private final int up;
     private final int down;
-    private final float[] taps;
+    private final float[][] phases; // phases[p][k]: the tap for input sample index - k in polyphase branch p
     private final float[] history = new float[TAPS_PER_PHASE - 1];
     private long position; // next output, in upsampled samples, counted from the first history sample
 
@@ -26,7 +26,13 @@ public final class Resampler {
         this.outputRate = outputRate;
         this.up = outputRate / gcd;
         this.down = inputRate / gcd;
-        this.taps = design(up, down);
+        float[] taps = design(up, down);
+        this.phases = new float[up][TAPS_PER_PHASE];
+        for (int p = 0; p < up; p++) {
+            for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                phases[p][k] = taps[p + k * up];
+            }
+        }
         reset();
     }
 
@@ -73,13 +79,15 @@ public final class Resampler {
         short[] output = new short[count];
         long t = position;
         for (int n = 0; n < count; n++, t += down) {
+            // position never falls below (TAPS_PER_PHASE - 1) * up, so index - k stays inside x
             int index = (int) (t / up);
-            int phase = (int) (t % up);
+            float[] branch = phases[(int) (t % up)];
             float sum = 0f;
-            for (int k = 0, tap = phase; k < TAPS_PER_PHASE && index - k >= 0; k++, tap += up) {
-                sum += taps[tap] * x[index - k];
+            for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                sum += branch[k] * x[index - k];
             }
-            output[n] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(sum)));
+            int rounded = (int) (sum + (sum >= 0 ? 0.5f : -0.5f));
+            output[n] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, rounded));
         }
         position = t - (long) input.length * up;
         System.arraycopy(x, x.length - historyLength, history, 0, historyLength);
