@@ -328,10 +328,15 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
 
     private void clearAudio() {
         synchronized (this) {
-            var voided = queue.clear(record.nowMicros());
+            long now = record.nowMicros();
+            long dropped = queue.pendingMicros(now);
+            var voided = queue.clear(now);
             voided.forEach(record::checkpointVoided);
             utteranceLogged = false;
-            record.log("clearAudio", voided.isEmpty() ? "nothing pending" : "voided " + voided);
+            record.log(
+                    "clearAudio",
+                    (dropped == 0 ? "nothing was playing" : "cut " + dropped / 1000 + " ms of queued audio")
+                            + (voided.isEmpty() ? "" : ", voided " + voided));
             send(VobizMessages.clearedAudio(nextSequence(), streamId));
         }
         leg.postStatus("ClearedAudio", streamId);
