@@ -1,0 +1,89 @@
+package dev.camelvobiz.examples.kafka;
+
+import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioFormat;
+import java.nio.ByteOrder;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Calls to Kafka and back.
+ *
+ * <ul>
+ *   <li>Every {@code media} frame goes to {@code {{bridge.audio-topic}}} as raw bytes, every other
+ *       event ({@code start}, {@code playedStream}, {@code clearedAudio}, {@code dtmf}, {@code closed})
+ *       to {@code {{bridge.events-topic}}} as JSON; both keyed by call id, so each call's records
+ *       stay in order on one partition. Record headers {@code callId}, {@code streamId}, {@code event}
+ *       (and {@code format} on audio) say what a record is.
+ *   <li>Commands read from {@code {{bridge.commands-topic}}}, JSON like
+ *       {@code {"callId":"…","command":"play","audio":"<base64>","format":"audio/x-l16;rate=8000;endian=little"}},
+ *       {@code checkpoint} (with {@code name}), {@code clear} or {@code stop}, are sent to that call's
+ *       live stream.
+ * </ul>
+ */
+public class KafkaBridgeRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        // playLead=0: a play completes once handed to the platform, so a long one never holds the
+        // command consumer (order per call comes from the Kafka key).
+        from("vobiz:stream?path={{bridge.stream-path}}&playLead=0")
+                .routeId("call-to-kafka")
+                .setHeader(KafkaConstants.KEY, header(VobizConstants.CALL_ID))
+                .setHeader("callId", header(VobizConstants.CALL_ID))
+                .setHeader("streamId", header(VobizConstants.STREAM_ID))
+                .setHeader("event", header(VobizConstants.EVENT))
+                .choice()
+                .when(header(VobizConstants.EVENT).isEqualTo("media"))
+                .setHeader("format", header(VobizConstants.AUDIO_FORMAT).convertToString())
+                .to("kafka:{{bridge.audio-topic}}?valueSerializer=" + ByteArraySerializer.class.getName())
+                .otherwise()
+                .convertBodyTo(String.class) // the event's JSON (type converter in camel-vobiz)
+                .to("kafka:{{bridge.events-topic}}")
+                .log("${header.event} of call ${header.callId} → {{bridge.events-topic}}");
+
+        from("kafka:{{bridge.commands-topic}}?groupId={{bridge.group-id}}&autoOffsetReset=earliest")
+                .routeId("kafka-to-call")
+                .unmarshal()
+                .json(JsonLibrary.Jackson, Map.class)
+                .process(KafkaBridgeRoutes::toCommand)
+                .log("${header.command} for call ${header.CamelVobizCallId}")
+                .toD("vobiz:${header.command}");
+    }
+
+    /** A command record's JSON into the headers and body the stream producers take. */
+    static void toCommand(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Map<?, ?> command = message.getBody(Map.class);
+        Object callId = command.get("callId");
+        Object name = command.get("command");
+        if (callId == null
+                || name == null
+                || !Map.of("play", 1, "checkpoint", 1, "clear", 1, "stop", 1).containsKey(name.toString())) {
+            throw new IllegalArgumentException(
+                    "A command needs callId and command (play, checkpoint, clear or stop): " + command);
+        }
+        message.removeHeaders("*");
+        message.setHeader(VobizConstants.CALL_ID, callId.toString());
+        message.setHeader("command", name.toString());
+        message.setBody(null);
+        if (command.get("name") != null) {
+            message.setHeader(
+                    VobizConstants.CHECKPOINT_NAME, command.get("name").toString());
+        }
+        if ("play".equals(name)) {
+            message.setBody(Base64.getDecoder().decode(String.valueOf(command.get("audio"))));
+            if (command.get("format") != null) {
+                message.setHeader(
+                        VobizConstants.AUDIO_FORMAT,
+                        AudioFormat.parse(command.get("format").toString(), ByteOrder.LITTLE_ENDIAN));
+            }
+        }
+    }
+}
