@@ -1,12 +1,8 @@
 package dev.camelvobiz.examples.kafka;
 
 import dev.camelvobiz.VobizConstants;
-import dev.camelvobiz.audio.AudioFormat;
-import java.nio.ByteOrder;
-import java.util.Base64;
+import dev.camelvobiz.examples.bridge.BridgeCommands;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -52,38 +48,8 @@ public class KafkaBridgeRoutes extends RouteBuilder {
                 .routeId("kafka-to-call")
                 .unmarshal()
                 .json(JsonLibrary.Jackson, Map.class)
-                .process(KafkaBridgeRoutes::toCommand)
+                .process(BridgeCommands::toCommand)
                 .log("${header.command} for call ${header.CamelVobizCallId}")
                 .toD("vobiz:${header.command}");
-    }
-
-    /** A command record's JSON into the headers and body the stream producers take. */
-    static void toCommand(Exchange exchange) {
-        Message message = exchange.getMessage();
-        Map<?, ?> command = message.getBody(Map.class);
-        Object callId = command.get("callId");
-        Object name = command.get("command");
-        if (callId == null
-                || name == null
-                || !Map.of("play", 1, "checkpoint", 1, "clear", 1, "stop", 1).containsKey(name.toString())) {
-            throw new IllegalArgumentException(
-                    "A command needs callId and command (play, checkpoint, clear or stop): " + command);
-        }
-        message.removeHeaders("*");
-        message.setHeader(VobizConstants.CALL_ID, callId.toString());
-        message.setHeader("command", name.toString());
-        message.setBody(null);
-        if (command.get("name") != null) {
-            message.setHeader(
-                    VobizConstants.CHECKPOINT_NAME, command.get("name").toString());
-        }
-        if ("play".equals(name)) {
-            message.setBody(Base64.getDecoder().decode(String.valueOf(command.get("audio"))));
-            if (command.get("format") != null) {
-                message.setHeader(
-                        VobizConstants.AUDIO_FORMAT,
-                        AudioFormat.parse(command.get("format").toString(), ByteOrder.LITTLE_ENDIAN));
-            }
-        }
     }
 }
