@@ -1,5 +1,6 @@
 package dev.camelvobiz.app;
 
+import dev.camelvobiz.audio.VoiceActivity;
 import dev.camelvobiz.emulator.CallRecord;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;

@@ -1,16 +1,16 @@
-package dev.camelvobiz.app;
+package dev.camelvobiz.audio;
 
 import dev.camelvobiz.VobizConstants;
-import dev.camelvobiz.audio.AudioData;
-import dev.camelvobiz.audio.AudioFormat;
-import dev.camelvobiz.audio.Samples;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Message;
 
 /**
- * The agent's ears: an energy-based voice activity detector per stream. For every {@code media} frame
+ * A voice agent's ears, as a bean for {@code media} exchanges: an energy-based voice activity detector
+ * per stream (no model, no service: loud enough for long enough is speech; quiet for long enough ends
+ * the turn). Good for demos, tests and quiet lines; use a real VAD or the STT service's own for
+ * production. For every {@code media} frame
  * it sets the header {@code VoiceActivity} to {@code started} (the caller began speaking: time to
  * barge in), {@code ended} (a pause long enough to end the turn: the body becomes what the caller
  * said, as {@link AudioData}, with headers {@code Turn} and {@code UtteranceMillis}), or {@code none}.
