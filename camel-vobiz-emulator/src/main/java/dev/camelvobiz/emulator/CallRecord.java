@@ -51,6 +51,7 @@ public final class CallRecord {
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<PlaybackQueue> playback = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hangup> hangup = new CompletableFuture<>();
+    private volatile Hangup claimedEnd;
 
     CallRecord(String callUuid) {
         this.callUuid = callUuid;
@@ -96,13 +97,19 @@ public final class CallRecord {
         return queue;
     }
 
-    /** Marks the call over, once: the timeline has the hang-up before anyone waiting sees it. */
+    /** Claims the end of the call, once; waiters are released by {@link #endingDone()}. */
     synchronized boolean ended(Hangup how) {
-        if (hangup.isDone()) {
+        if (claimedEnd != null) {
             return false;
         }
+        claimedEnd = how;
         log("hangup", how.cause() + " (" + how.source() + ")");
-        return hangup.complete(how);
+        return true;
+    }
+
+    /** The call's ending is complete (streams closed, hang-up webhook queued): release whoever waits. */
+    void endingDone() {
+        hangup.complete(claimedEnd);
     }
 
     public List<Entry> timeline() {
@@ -137,7 +144,7 @@ public final class CallRecord {
     }
 
     public boolean isEnded() {
-        return hangup.isDone();
+        return claimedEnd != null;
     }
 
     public CompletableFuture<Hangup> hangup() {

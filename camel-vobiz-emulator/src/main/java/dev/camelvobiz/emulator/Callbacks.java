@@ -47,7 +47,11 @@ final class Callbacks implements AutoCloseable {
     void post(CallRecord record, String url, String method, Map<String, String> fields) {
         Map<String, String> copy = Map.copyOf(fields);
         record.log("callback", fields.get("Event") + " → " + url);
-        delivery.execute(() -> record.callback(new CallRecord.Callback(url, copy, deliver(url, method, fields))));
+        try {
+            delivery.execute(() -> record.callback(new CallRecord.Callback(url, copy, deliver(url, method, fields))));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            record.callback(new CallRecord.Callback(url, copy, -1)); // the emulator is closing: not delivered
+        }
     }
 
     /** Sends one form request and returns the status, or -1 when the receiver could not be reached. */

@@ -151,27 +151,35 @@ public final class EmulatedCall {
         }
     }
 
-    /** Ends the call once: closes its streams, then posts the hang-up webhook. */
+    /** Ends the call once: closes its streams, posts the hang-up webhook, then releases waiters. */
     void end(CallRecord.Hangup how) {
         if (!record.ended(how)) {
             return;
         }
-        legs.forEach(leg -> leg.stop(StreamEnd.CALL_ENDED, "call ended"));
-        String hangupUrl = spec.hangupUrlValue();
-        if (hangupUrl != null) {
-            Map<String, String> fields = new LinkedHashMap<>(callFields("Hangup", "completed"));
-            Instant end = Instant.now();
-            long seconds = Duration.between(startTime, end).toSeconds();
-            fields.put("StartTime", Timestamps.local(startTime));
-            fields.put("AnswerTime", Timestamps.local(startTime));
-            fields.put("EndTime", Timestamps.local(end));
-            fields.put("Duration", Long.toString(seconds));
-            fields.put("BillDuration", Long.toString(seconds));
-            fields.put("HangupCause", how.cause());
-            fields.put("HangupCauseCode", how.causeCode());
-            fields.put("HangupSource", how.source());
-            emulator.callbacks().post(record, hangupUrl, "POST", fields);
+        try {
+            legs.forEach(leg -> leg.stop(StreamEnd.CALL_ENDED, "call ended"));
+            String hangupUrl = spec.hangupUrlValue();
+            if (hangupUrl != null) {
+                emulator.callbacks().post(record, hangupUrl, "POST", hangupFields(how));
+            }
+        } finally {
+            record.endingDone();
         }
+    }
+
+    private Map<String, String> hangupFields(CallRecord.Hangup how) {
+        Map<String, String> fields = new LinkedHashMap<>(callFields("Hangup", "completed"));
+        Instant end = Instant.now();
+        long seconds = Duration.between(startTime, end).toSeconds();
+        fields.put("StartTime", Timestamps.local(startTime));
+        fields.put("AnswerTime", Timestamps.local(startTime));
+        fields.put("EndTime", Timestamps.local(end));
+        fields.put("Duration", Long.toString(seconds));
+        fields.put("BillDuration", Long.toString(seconds));
+        fields.put("HangupCause", how.cause());
+        fields.put("HangupCauseCode", how.causeCode());
+        fields.put("HangupSource", how.source());
+        return fields;
     }
 
     /** The fields every request about this call carries (protocol §9). */
