@@ -73,7 +73,108 @@ class BadInputTest extends VobizTestSupport {
                 Arguments.of(
                         "binary frame",
                         (Consumer<VobizPeer>) peer -> peer.sendBinary(new byte[320]),
-                        "binary frame of 320 bytes"));
+                        "binary frame of 320 bytes"),
+                text(
+                        "payload a number",
+                        "{\"event\":\"media\",\"media\":{\"payload\":123}}",
+                        "payload must be a base64 string"),
+                text(
+                        "chunk a string",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"chunk\":\"x\"}}",
+                        "media.chunk must be an integer"),
+                text(
+                        "timestamp an object",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"timestamp\":{}}}",
+                        "media.timestamp must be an integer"),
+                text(
+                        "frame sampleRate not a number",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"sampleRate\":\"fast\"}}",
+                        "media.sampleRate must be an integer"),
+                text(
+                        "frame sampleRate unsupported",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"sampleRate\":44100}}",
+                        "Unsupported sample rate 44100"),
+                text("event null", "{\"event\":null,\"streamId\":\"s-bad\"}", "without an \"event\" field"),
+                text(
+                        "playedStream name an object",
+                        "{\"event\":\"playedStream\",\"name\":{}}",
+                        "name must be a string"),
+                text("dtmf not an object", "{\"event\":\"dtmf\",\"dtmf\":\"5\"}", "dtmf must be an object"),
+                text(
+                        "sequenceNumber a decimal",
+                        "{\"event\":\"clearedAudio\",\"sequenceNumber\":1e99}",
+                        "sequenceNumber must be an integer"),
+                text(
+                        "number out of range",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"chunk\":99999999999999999999}}",
+                        "out of range"),
+                text("truncated frame", "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\"}", "not valid JSON"),
+                text("extra closing brace", "{\"event\":\"clearedAudio\"}}", "not valid JSON"),
+                text("bare token", "nul", "not valid JSON"),
+                text(
+                        "streamId an object",
+                        "{\"event\":\"clearedAudio\",\"streamId\":{\"a\":1}}",
+                        "streamId must be a string"),
+                text("stop reason an array", "{\"event\":\"stop\",\"reason\":[]}", "reason must be a string"),
+                text(
+                        "huge string in an unknown field",
+                        "{\"event\":\"clearedAudio\",\"junk\":\"" + "x".repeat(5000) + "\"}",
+                        "exceeds maxFrameSize 4096"),
+                text(
+                        "frame format not a type we know",
+                        "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\",\"contentType\":\"text/plain\"}}",
+                        "Unsupported audio encoding"));
+    }
+
+    /** Bad start messages: reported, and the socket can still start properly afterwards. */
+    static Stream<Arguments> badStarts() {
+        return Stream.of(
+                Arguments.of("start not an object", "{\"event\":\"start\",\"start\":\"x\"}", "start must be an object"),
+                Arguments.of(
+                        "streamId an array",
+                        "{\"event\":\"start\",\"start\":{\"streamId\":[1],\"callId\":\"c\"}}",
+                        "start.streamId must be a string"),
+                Arguments.of(
+                        "sampleRate not a number",
+                        "{\"event\":\"start\",\"start\":{\"streamId\":\"s\",\"callId\":\"c\",\"mediaFormat\":"
+                                + "{\"encoding\":\"audio/x-l16\",\"sampleRate\":\"abc\"}}}",
+                        "sampleRate must be an integer"),
+                Arguments.of(
+                        "unsupported sample rate",
+                        "{\"event\":\"start\",\"start\":{\"streamId\":\"s\",\"callId\":\"c\",\"mediaFormat\":"
+                                + "{\"encoding\":\"audio/x-l16\",\"sampleRate\":11025}}}",
+                        "Unsupported sample rate 11025"),
+                Arguments.of(
+                        "unsupported encoding",
+                        "{\"event\":\"start\",\"start\":{\"streamId\":\"s\",\"callId\":\"c\",\"mediaFormat\":"
+                                + "{\"encoding\":\"audio/opus\",\"sampleRate\":8000}}}",
+                        "Unsupported audio encoding"),
+                Arguments.of(
+                        "events after a bad start still wait for a good one",
+                        "{\"event\":\"clearedAudio\"}",
+                        "clearedAudio before start"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badStarts")
+    void aBadStartIsReportedAndTheSocketCanStillStart(String name, String badStart, String reason) throws Exception {
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        MockEndpoint media = getMockEndpoint("mock:media");
+        errors.expectedMessageCount(1);
+        media.expectedMessageCount(1);
+        try (VobizPeer call = VobizPeer.connect(port, "/media", "s-start", "c-start")) {
+            call.send(badStart);
+            call.sendStart("audio/x-l16", 8000);
+            call.sendMedia(frame(1, 0));
+
+            errors.assertIsSatisfied();
+            media.assertIsSatisfied();
+            Exception error =
+                    errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            assertThat(error).isInstanceOf(InvalidFrameException.class);
+            assertThat(error.getMessage()).contains("(before start)").contains(reason);
+            assertThat(call.isClosedByServer()).isFalse();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
