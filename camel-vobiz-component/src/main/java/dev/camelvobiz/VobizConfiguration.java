@@ -133,6 +133,9 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private boolean afterPlayed;
 
+    @UriParam(label = "producer,api,advanced", javaType = "java.time.Duration", defaultValue = "15000")
+    private long apiTimeout = 15000;
+
     public VobizConfiguration copy() {
         try {
             return (VobizConfiguration) clone();
@@ -580,5 +583,14 @@ public class VobizConfiguration implements Cloneable {
      */
     public void setAfterPlayed(boolean afterPlayed) {
         this.afterPlayed = afterPlayed;
+    }
+
+    public long getApiTimeout() {
+        return apiTimeout;
+    }
+
+    /** vobiz:api: how long one REST request may take before it fails (a timeout is retried like a 5xx). */
+    public void setApiTimeout(long apiTimeout) {
+        this.apiTimeout = apiTimeout;
     }
 }

@@ -17,8 +17,6 @@ public final class VobizApiClient {
     /** A response as received: status and body text. */
     public record Reply(int status, String body) {}
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
     private final HttpClient http;
 
     public VobizApiClient() {
@@ -36,9 +34,10 @@ public final class VobizApiClient {
             String authToken,
             String jsonBody,
             int retries,
-            long retryDelayMillis) {
+            long retryDelayMillis,
+            long timeoutMillis) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
+                .timeout(Duration.ofMillis(timeoutMillis))
                 .header("X-Auth-ID", authId)
                 .header("X-Auth-Token", authToken)
                 .header("Accept", "application/json");
@@ -53,20 +52,43 @@ public final class VobizApiClient {
 
     private CompletableFuture<Reply> attempt(
             VobizApiOperation operation, HttpRequest request, int retriesLeft, long delayMillis) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
-            int status = response.statusCode();
-            boolean retryable = status == 429 || status >= 500;
-            if (!retryable || retriesLeft <= 0) {
-                return CompletableFuture.completedFuture(new Reply(status, response.body()));
-            }
-            long wait = response.headers()
-                    .firstValue("Retry-After")
-                    .map(VobizApiClient::retryAfterMillis)
-                    .orElse(delayMillis);
-            return CompletableFuture.supplyAsync(
-                            () -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> attempt(operation, request, retriesLeft - 1, delayMillis * 2));
-        });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null && retriesLeft > 0 && isTimeout(failure)) {
+                        return null; // retried below, like a 5xx: the outcome is unknown
+                    }
+                    if (failure != null) {
+                        throw failure instanceof java.util.concurrent.CompletionException c
+                                ? c
+                                : new java.util.concurrent.CompletionException(failure);
+                    }
+                    return response;
+                })
+                .thenCompose(response -> {
+                    if (response == null) {
+                        return CompletableFuture.supplyAsync(
+                                        () -> null,
+                                        CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> attempt(operation, request, retriesLeft - 1, delayMillis * 2));
+                    }
+                    int status = response.statusCode();
+                    boolean retryable = status == 429 || status >= 500;
+                    if (!retryable || retriesLeft <= 0) {
+                        return CompletableFuture.completedFuture(new Reply(status, response.body()));
+                    }
+                    long wait = response.headers()
+                            .firstValue("Retry-After")
+                            .map(VobizApiClient::retryAfterMillis)
+                            .orElse(delayMillis);
+                    return CompletableFuture.supplyAsync(
+                                    () -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> attempt(operation, request, retriesLeft - 1, delayMillis * 2));
+                });
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        return cause instanceof java.net.http.HttpTimeoutException;
     }
 
     private static long retryAfterMillis(String header) {

@@ -63,7 +63,8 @@ public class VobizApiProducer extends DefaultAsyncProducer {
                         configuration.getAuthToken(),
                         body,
                         configuration.getApiRetries(),
-                        configuration.getApiRetryDelay())
+                        configuration.getApiRetryDelay(),
+                        configuration.getApiTimeout())
                 .whenComplete((reply, failure) -> {
                     try {
                         if (failure != null) {
@@ -140,6 +141,16 @@ public class VobizApiProducer extends DefaultAsyncProducer {
         if (status / 100 != 2) {
             throw new VobizApiException(operation, status, errorText(reply.body()));
         }
+        try {
+            readReply(operation, reply, message);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new VobizApiException(
+                    operation, "unreadable reply (HTTP " + status + "): " + errorText(reply.body()), e);
+        }
+    }
+
+    private static void readReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message)
+            throws Exception {
         switch (operation) {
             case stopStream, hangupCall -> {
                 message.setHeader(VobizConstants.ALREADY_STOPPED, false);
