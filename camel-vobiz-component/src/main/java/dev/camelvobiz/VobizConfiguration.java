@@ -136,6 +136,12 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "producer,api,advanced", javaType = "java.time.Duration", defaultValue = "15000")
     private long apiTimeout = 15000;
 
+    @UriParam(label = "consumer,security")
+    private String allowedAddresses;
+
+    @UriParam(label = "consumer,security")
+    private int maxConnections;
+
     public VobizConfiguration copy() {
         try {
             return (VobizConfiguration) clone();
@@ -592,5 +598,27 @@ public class VobizConfiguration implements Cloneable {
     /** vobiz:api: how long one REST request may take before it fails (a timeout is retried like a 5xx). */
     public void setApiTimeout(long apiTimeout) {
         this.apiTimeout = apiTimeout;
+    }
+
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    /**
+     * vobiz:stream: the source addresses that may connect, as IP addresses and CIDR ranges separated by
+     * commas (e.g. the Vobiz media fleet's ranges); others get 403 before any socket opens. Empty: anyone
+     * (with the right token). Behind a proxy this is the proxy's address.
+     */
+    public void setAllowedAddresses(String allowedAddresses) {
+        this.allowedAddresses = allowedAddresses;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** vobiz:stream: the most sockets open at once on this consumer; more get 503. 0: no limit. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 }

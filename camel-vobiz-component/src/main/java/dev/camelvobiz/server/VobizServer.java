@@ -145,8 +145,9 @@ public final class VobizServer {
             if (match == null) {
                 return false;
             }
-            if (!match.route().authorize(request, match.remainder())) {
-                Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401);
+            int refusal = match.route().refusal(request, match.remainder());
+            if (refusal != 0) {
+                Response.writeError(request, response, callback, refusal);
                 return true;
             }
             if (upgrader.upgrade(new RouteNegotiator(match.route()), request, response, callback, null)) {

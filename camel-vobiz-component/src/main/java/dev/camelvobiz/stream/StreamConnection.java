@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -367,12 +368,17 @@ final class StreamConnection implements FrameHandler, CallSession {
     }
 
     /** Closes the socket from our side (route stopping), reporting the stream closed right away. */
-    void close(int code, String reason) {
+    /** Completes when the close frame has been written (or could not be). */
+    CompletableFuture<Void> close(int code, String reason) {
         emitClosed(code, reason);
         CoreSession opened = session;
-        if (opened != null) {
-            opened.close(code, reason, Callback.NOOP);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (opened == null) {
+            written.complete(null);
+        } else {
+            opened.close(code, reason, Callback.from(() -> written.complete(null), failure -> written.complete(null)));
         }
+        return written;
     }
 
     /** Emits the stream's single {@code closed} exchange, whoever notices the end first. */

@@ -3,9 +3,11 @@ package dev.camelvobiz.stream;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.server.AddressAllowList;
 import dev.camelvobiz.server.VobizServer;
 import dev.camelvobiz.server.WebSocketLimits;
 import dev.camelvobiz.server.WebSocketRoute;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import org.apache.camel.support.DefaultConsumer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code vobiz:stream}: the WebSocket endpoint Vobiz connects to. Serves its path on the shared server
@@ -24,12 +28,15 @@ import org.eclipse.jetty.websocket.core.FrameHandler;
  */
 public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
+
     private final VobizEndpoint endpoint;
     private final VobizConfiguration configuration;
     private final StreamRegistry registry;
     private final WireReader wireReader = new WireReader();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
     private final AudioFormat defaultFormat;
+    private final AddressAllowList allowedAddresses;
     private final AudioFormat outboundOverride;
     private final AudioFormat normalisedMediaFormat;
     private VobizServer server;
@@ -39,6 +46,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.registry = registry;
+        this.allowedAddresses = new AddressAllowList(configuration.getAllowedAddresses());
         this.defaultFormat = AudioFormat.parse(
                 configuration.getContentType(),
                 configuration.getInboundByteOrder().order());
@@ -60,8 +68,16 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
 
     @Override
     protected void doStop() throws Exception {
+        List<java.util.concurrent.CompletableFuture<Void>> closing = new java.util.ArrayList<>();
         for (StreamConnection connection : List.copyOf(connections)) {
-            connection.close(CloseStatus.SHUTDOWN, "Route stopping");
+            closing.add(connection.close(CloseStatus.SHUTDOWN, "Route stopping"));
+        }
+        try {
+            // Let the 1001 close frames leave before the server (if this was its last route) stops.
+            java.util.concurrent.CompletableFuture.allOf(closing.toArray(new java.util.concurrent.CompletableFuture[0]))
+                    .get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.debug("Some stream sockets on {} did not close within 2 s", path());
         }
         if (server != null) {
             endpoint.getComponent().servers().removeRoute(server, path());
@@ -80,7 +96,25 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     }
 
     @Override
-    public boolean authorize(Request request, String pathRemainder) {
+    public int refusal(Request request, String pathRemainder) {
+        InetSocketAddress remote =
+                (InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress();
+        if (!allowedAddresses.allows(remote.getAddress())) {
+            LOG.warn("Refused a stream socket from {} on {}: not in allowedAddresses", remote.getAddress(), path());
+            return 403;
+        }
+        if (!tokenMatches(request, pathRemainder)) {
+            return 401;
+        }
+        int max = configuration.getMaxConnections();
+        if (max > 0 && connections.size() >= max) {
+            LOG.warn("Refused a stream socket on {}: maxConnections {} reached", path(), max);
+            return 503;
+        }
+        return 0;
+    }
+
+    private boolean tokenMatches(Request request, String pathRemainder) {
         String token = configuration.getToken();
         if (token == null) {
             return pathRemainder == null;
