@@ -16,16 +16,27 @@ final class DataValues {
         return string(value).trim().toUpperCase(Locale.ROOT).replace(' ', '_');
     }
 
+    /** {@code true} or {@code false} only: "yes" would otherwise silently mean false. */
     static boolean bool(Object value) {
-        return value instanceof Boolean b
-                ? b
-                : Boolean.parseBoolean(string(value).trim());
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = String.valueOf(value).trim();
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new InvalidAnswerException("'" + value + "' is not true or false");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     static int integer(Object value) {
-        return value instanceof Number n
-                ? n.intValue()
-                : Integer.parseInt(string(value).trim());
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidAnswerException("'" + value + "' is not a whole number");
+        }
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String attribute, Object value) {

@@ -82,7 +82,12 @@ public final class Stream extends XmlElement {
     @Override
     protected void validate() {
         String url = text();
-        String scheme = url == null ? null : URI.create(url.trim()).getScheme();
+        String scheme;
+        try {
+            scheme = url == null ? null : URI.create(url.trim()).getScheme();
+        } catch (IllegalArgumentException e) {
+            throw invalid("URL", "'" + url + "' is not a valid URL: " + e.getMessage());
+        }
         if (scheme == null || !(scheme.equalsIgnoreCase("wss") || scheme.equalsIgnoreCase("ws"))) {
             throw invalid("URL", "'" + url + "' is not a wss:// (or ws:// for tests) URL");
         }

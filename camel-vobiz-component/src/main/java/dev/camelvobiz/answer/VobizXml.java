@@ -129,6 +129,7 @@ public final class VobizXml extends XmlElement {
 
     /** The checked document, compact, without an XML declaration. */
     public String toXml() {
+        checkCharacters();
         validate();
         String xml = toString();
         int bytes = xml.getBytes(StandardCharsets.UTF_8).length;

@@ -86,6 +86,31 @@ public abstract class XmlElement {
         }
     }
 
+    /** Refuses characters XML 1.0 cannot carry (control characters, lone surrogates), in this element and below. */
+    void checkCharacters() {
+        attributes.forEach((name, value) -> checkCharacters(name, value));
+        if (text != null) {
+            checkCharacters("text", text);
+        }
+        children.forEach(XmlElement::checkCharacters);
+    }
+
+    private void checkCharacters(String part, String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
+            if (!allowed) {
+                throw invalid(part, String.format("contains U+%04X, which XML 1.0 cannot carry", c));
+            }
+            i += Character.charCount(c);
+        }
+    }
+
     /** Rules about where an element stands among its siblings (e.g. a scheduled Hangup needs a successor). */
     protected void validateAt(List<XmlElement> siblings, int index) {}
 
