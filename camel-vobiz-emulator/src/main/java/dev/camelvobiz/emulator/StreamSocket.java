@@ -91,6 +91,7 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         session = coreSession;
         startTime = Instant.now();
         callback.succeeded();
+        record.streamStarted(streamId); // recorded before start is sent, as with every message
         synchronized (this) {
             sequenceNumber = shape == StartShape.PLIVO ? 1 : 0;
             send(VobizMessages.start(
@@ -101,7 +102,6 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
                     leg.call().spec().extraHeadersText(leg.attributes())));
             openNanos = System.nanoTime();
         }
-        record.streamStarted(streamId);
         record.log(
                 "stream open",
                 streamId + " " + leg.attributes().url() + " media " + mediaFormat.contentType()
@@ -129,9 +129,10 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
                 sendMedia();
             }
             for (String name : queue.takeDue(record.nowMicros())) {
-                send(VobizMessages.playedStream(shape, streamId, name));
+                // recorded before it is sent: whoever reacts to the message finds it in the record
                 record.checkpointPlayed(name);
                 record.log("playedStream", name);
+                send(VobizMessages.playedStream(shape, streamId, name));
                 leg.postStatus("PlayedStream", streamId, "Name", name);
             }
         }
