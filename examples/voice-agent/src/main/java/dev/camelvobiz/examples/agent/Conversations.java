@@ -41,10 +41,11 @@ public class Conversations {
 
     /**
      * After the answer's checkpoint: if a clear cut it, keep only about the share of the text that was
-     * heard (the ledger's heard/queued milliseconds of its last utterance), marked as interrupted.
+     * heard (the ledger's heard milliseconds of its last utterance, against the whole answer's length),
+     * marked as interrupted.
      */
-    public void heard(String callId, String outcome, List<HeardUtterance> ledger) {
-        if (!"cleared".equals(outcome) || ledger == null || ledger.isEmpty()) {
+    public void heard(String callId, String outcome, List<HeardUtterance> ledger, long answerMillis) {
+        if (!"cleared".equals(outcome) || ledger == null || ledger.isEmpty() || answerMillis <= 0) {
             return;
         }
         List<Map<String, String>> history = history(callId);
@@ -52,9 +53,8 @@ public class Conversations {
         if (!"assistant".equals(last.get("role"))) {
             return;
         }
-        HeardUtterance answer = ledger.get(ledger.size() - 1);
         String text = last.get("content");
-        double share = answer.queuedMillis() == 0 ? 0 : (double) answer.heardMillis() / answer.queuedMillis();
+        double share = (double) ledger.get(ledger.size() - 1).heardMillis() / answerMillis;
         int kept = (int) Math.round(text.length() * Math.min(1, share));
         history.set(
                 history.size() - 1,

@@ -4,6 +4,7 @@ import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.camel.Exchange;
@@ -31,6 +32,7 @@ public class SpeechPlayer {
         String streamId = exchange.getMessage().getHeader(VobizConstants.STREAM_ID, String.class);
         Object generation = exchange.getMessage().getHeader(VobizConstants.GENERATION);
         long bytes = 0;
+        long total = 0;
         try (InputStream speech = exchange.getMessage().getMandatoryBody(InputStream.class)) {
             byte[] chunk;
             while ((chunk = speech.readNBytes(chunkBytes)).length > 0) {
@@ -47,12 +49,15 @@ public class SpeechPlayer {
                             "Could not play the answer: " + play.getException().getMessage(), play.getException());
                 }
                 if (play.getMessage().getHeader(VobizConstants.DISCARDED_FRAMES) != null) {
-                    break; // the caller barged in: the rest of this answer is stale
+                    // the caller barged in: the rest is stale; read it only to learn how long the answer was
+                    total = bytes + speech.transferTo(OutputStream.nullOutputStream());
+                    break;
                 }
             }
         } finally {
             producer.close();
         }
         exchange.getMessage().setHeader("SpokenMillis", format.millis(bytes));
+        exchange.getMessage().setHeader("AnswerMillis", format.millis(Math.max(total, bytes)));
     }
 }

@@ -103,7 +103,7 @@ public class VoiceAgentRoutes extends RouteBuilder {
                 .to("vobiz:checkpoint?await=true&timeout=30s")
                 .bean(
                         "conversations",
-                        "heard(${header.CamelVobizCallId}, ${header.CamelVobizCheckpointOutcome}, ${header.CamelVobizHeard})")
+                        "heard(${header.CamelVobizCallId}, ${header.CamelVobizCheckpointOutcome}, ${header.CamelVobizHeard}, ${header.AnswerMillis})")
                 .log("Answer ${header.CamelVobizCheckpointOutcome} (${header.SpokenMillis} ms)");
     }
 
