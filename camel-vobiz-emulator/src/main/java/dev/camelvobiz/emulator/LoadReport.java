@@ -37,21 +37,7 @@ public record LoadReport(
                   round trip ms  p50 %.2f   p90 %.2f   p99 %.2f   max %.2f
                   cpu            %.1f %% of all cores, emulator clock stalls %d
                 """,
-                streamUrl,
-                calls,
-                connected,
-                seconds,
-                framesSent,
-                framesReturned,
-                lost,
-                outOfOrder,
-                unmatched,
-                p50,
-                p90,
-                p99,
-                max,
-                cpuPercent,
-                emulatorStalls);
+                values(streamUrl));
     }
 
     public String toJson() {
@@ -60,20 +46,27 @@ public record LoadReport(
                 "{\"streamUrl\":%s,\"calls\":%d,\"connected\":%d,\"seconds\":%.1f,\"framesSent\":%d,"
                         + "\"framesReturned\":%d,\"lost\":%d,\"outOfOrder\":%d,\"unmatched\":%d,\"p50\":%.3f,"
                         + "\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f,\"cpuPercent\":%.1f,\"emulatorStalls\":%d}",
-                VobizMessages.quote(streamUrl),
-                calls,
-                connected,
-                seconds,
-                framesSent,
-                framesReturned,
-                lost,
-                outOfOrder,
-                unmatched,
-                p50,
-                p90,
-                p99,
-                max,
-                cpuPercent,
-                emulatorStalls);
+                values(VobizMessages.quote(streamUrl)));
+    }
+
+    /** Every field in declaration order, the URL as given: one list for both renderings. */
+    private Object[] values(String url) {
+        return new Object[] {
+            url,
+            calls,
+            connected,
+            seconds,
+            framesSent,
+            framesReturned,
+            lost,
+            outOfOrder,
+            unmatched,
+            p50,
+            p90,
+            p99,
+            max,
+            cpuPercent,
+            emulatorStalls
+        };
     }
 }

@@ -6,29 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.audio.Wav;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The answer_url contract (protocol §9) and the non-stream elements of §10, run against the reference app. */
-class CallFlowTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private ReferenceApp app;
-    private Emulator emulator;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new ReferenceApp();
-        emulator = Emulator.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        app.close();
-    }
+class CallFlowTest extends ReferenceAppTestSupport {
 
     private EmulatedCall call() {
         return emulator.call(CallSpec.answerUrl(app.http("/answer")).hangupUrl(app.http("/hangup")));

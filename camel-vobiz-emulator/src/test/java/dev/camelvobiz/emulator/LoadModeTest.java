@@ -3,26 +3,14 @@ package dev.camelvobiz.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Load mode against the reference app's echo agent: every frame matched to its echo. */
-class LoadModeTest {
+class LoadModeTest extends ReferenceAppTestSupport {
 
-    private ReferenceApp app;
-    private Emulator emulator;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new ReferenceApp();
-        emulator = Emulator.start(EmulatorOptions.defaults().restApi(false));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        app.close();
+    @Override
+    EmulatorOptions options() {
+        return EmulatorOptions.defaults().restApi(false);
     }
 
     /** Echoes each media frame as a playAudio with the same payload (the BASELINES.md echo agent). */

@@ -11,29 +11,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A call's stream against the plain-Jetty reference app: start, media pacing, playout, checkpoints, clear, stop. */
-class StreamCallTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private ReferenceApp app;
-    private Emulator emulator;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new ReferenceApp();
-        emulator = Emulator.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        emulator.close();
-        app.close();
-    }
+class StreamCallTest extends ReferenceAppTestSupport {
 
     private String streamXml(String attributes, String after) {
         return "<Response><Stream bidirectional=\"true\" keepCallAlive=\"true\" statusCallbackUrl=\""
