@@ -45,10 +45,6 @@ public record AudioFormat(AudioEncoding encoding, int sampleRate, ByteOrder byte
         return new AudioFormat(encoding, sampleRate, order);
     }
 
-    public AudioFormat withSampleRate(int rate) {
-        return new AudioFormat(encoding, rate, byteOrder);
-    }
-
     /**
      * Parses {@code audio/x-l16;rate=16000} (rate defaults to 8000 when absent), tolerating spaces
      * and case; L16 is big-endian unless an {@code endian=little} parameter says otherwise.

@@ -46,10 +46,6 @@ public final class AddressAllowList {
         }
     }
 
-    public boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
     public boolean allows(InetAddress remote) {
         if (ranges.isEmpty()) {
             return true;

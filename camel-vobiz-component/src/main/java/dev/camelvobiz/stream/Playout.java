@@ -121,7 +121,8 @@ final class Playout {
     private int utterances;
     private long playoutEndNanos;
     private long gatedUntilNanos;
-    private int generation;
+    // Read for every inbound frame (its exchange carries it): volatile, so that read takes no lock.
+    private volatile int generation;
     private ScheduledFuture<?> wakeup;
     private long wakeupAtNanos;
     private String closedDescription;
@@ -142,7 +143,7 @@ final class Playout {
         this.clearFallbackNanos = TimeUnit.MILLISECONDS.toNanos(clearFallbackMillis);
     }
 
-    synchronized int generation() {
+    int generation() {
         return generation;
     }
 

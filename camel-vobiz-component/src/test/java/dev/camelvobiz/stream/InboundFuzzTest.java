@@ -140,20 +140,16 @@ class InboundFuzzTest extends VobizTestSupport {
                 fuzzed.send(
                         new String(mutate(seeds.get(random.nextInt(seeds.size())), random), StandardCharsets.UTF_8));
             }
-            int before = media.getReceivedCounter();
             bystander.sendMedia(frame(1, 0));
             fuzzed.sendMedia(frame(2, 0));
+            // the two frames sent after the fuzzing, recognised by their bytes, both reach the route
             org.awaitility.Awaitility.await()
                     .until(() -> media.getReceivedExchanges().stream()
-                                            .filter(e -> "s-calm"
-                                                            .equals(e.getMessage()
-                                                                    .getHeader("CamelVobizStreamId"))
-                                                    || "s-fuzz"
-                                                            .equals(e.getMessage()
-                                                                    .getHeader("CamelVobizStreamId")))
-                                            .count()
-                                    >= 2
-                            && media.getReceivedCounter() > before);
+                                    .map(e -> e.getMessage().getBody(byte[].class))
+                                    .filter(body -> java.util.Arrays.equals(body, frame(1, 0))
+                                            || java.util.Arrays.equals(body, frame(2, 0)))
+                                    .count()
+                            == 2);
             assertThat(bystander.isClosedByServer()).isFalse();
         }
     }

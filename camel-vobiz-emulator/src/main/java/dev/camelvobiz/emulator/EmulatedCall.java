@@ -3,7 +3,6 @@ package dev.camelvobiz.emulator;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +113,6 @@ public final class EmulatedCall {
         return List.copyOf(legs);
     }
 
-    String requestUuid() {
-        return requestUuid;
-    }
-
     StreamIdentity identity(String streamId) {
         return new StreamIdentity(
                 streamId,
@@ -195,11 +190,5 @@ public final class EmulatedCall {
         fields.put("SessionStart", Timestamps.local(startTime));
         fields.put("ParentAuthID", emulator.options().authId());
         return fields;
-    }
-
-    List<String> streamIds() {
-        List<String> ids = new ArrayList<>();
-        legs.forEach(leg -> ids.addAll(leg.streamIds()));
-        return ids;
     }
 }

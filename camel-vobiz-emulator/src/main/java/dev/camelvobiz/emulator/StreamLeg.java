@@ -1,7 +1,6 @@
 package dev.camelvobiz.emulator;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,11 +173,5 @@ final class StreamLeg {
         }
         attributes.extraHeaders().forEach((key, value) -> fields.put("X-VH-" + key, value));
         call.emulator().callbacks().post(call.record(), url, attributes.statusCallbackMethod(), fields);
-    }
-
-    List<String> streamIds() {
-        List<String> ids = new ArrayList<>();
-        sockets.forEach(socket -> ids.add(socket.streamId()));
-        return ids;
     }
 }
