@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything that happened on one emulated call, for a person (a readable timeline, a WAV of what the
@@ -51,6 +52,7 @@ public final class CallRecord {
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<PlaybackQueue> playback = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hangup> hangup = new CompletableFuture<>();
+    private final AtomicLong mediaSent = new AtomicLong();
     private volatile Hangup claimedEnd;
 
     CallRecord(String callUuid) {
@@ -77,6 +79,15 @@ public final class CallRecord {
 
     void streamStarted(String streamId) {
         streamIds.add(streamId);
+    }
+
+    void mediaSent() {
+        mediaSent.incrementAndGet();
+    }
+
+    /** How many {@code media} messages the caller's side wrote to the network, over all streams. */
+    public long mediaMessagesSent() {
+        return mediaSent.get();
     }
 
     void checkpointPlayed(String name) {

@@ -148,16 +148,20 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         String track =
                 leg.attributes().bidirectional() ? "inbound" : leg.attributes().audioTrack();
         if ("both".equals(track)) {
-            send(VobizMessages.media(
+            sendMedia(VobizMessages.media(
                     shape, quotedStreamId, nextSequence(), "inbound", timestamp, chunk, mediaFormat, audio));
             int samples = audio.length / mediaFormat.bytesPerSample();
             byte[] silence = mediaFormat.encode(new short[samples], 0, samples);
-            send(VobizMessages.media(
+            sendMedia(VobizMessages.media(
                     shape, quotedStreamId, nextSequence(), "outbound", timestamp, chunk, mediaFormat, silence));
         } else {
-            send(VobizMessages.media(
+            sendMedia(VobizMessages.media(
                     shape, quotedStreamId, nextSequence(), track, timestamp, chunk, mediaFormat, audio));
         }
+    }
+
+    private void sendMedia(String json) {
+        send(json, Callback.from(record::mediaSent, failure -> {}));
     }
 
     synchronized void sendDtmf(char digit) {
@@ -169,10 +173,15 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
     }
 
     private void send(String json) {
+        send(json, Callback.NOOP);
+    }
+
+    /** Sends a message unless the stream is gone; {@code written} learns whether it reached the network. */
+    private void send(String json, Callback written) {
         CoreSession current = session;
         if (current != null && endTime == null) {
             Frame frame = new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-            current.sendFrame(frame, Callback.NOOP, false);
+            current.sendFrame(frame, written, false);
         }
     }
 

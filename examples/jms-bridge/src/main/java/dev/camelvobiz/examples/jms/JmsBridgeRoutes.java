@@ -2,6 +2,7 @@ package dev.camelvobiz.examples.jms;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.examples.bridge.BridgeCommands;
+import dev.camelvobiz.examples.bridge.UndeliveredMessages;
 import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -18,14 +19,25 @@ import org.apache.camel.model.dataformat.JsonLibrary;
  *       id, so a broker keeps each call's messages in order on one consumer.
  *   <li>Commands (the same JSON as the Kafka bridge) from {@code {{bridge.commands-queue}}} go to their
  *       call's stream.
+ *   <li>When the broker is unreachable, a failed audio frame is counted and reported (see
+ *       {@link UndeliveredMessages}), a failed event is retried and reported if it still fails; commands
+ *       wait in their queue until the bridge can read them again.
  * </ul>
  */
 public class JmsBridgeRoutes extends RouteBuilder {
 
+    private final UndeliveredMessages undelivered = new UndeliveredMessages();
+
+    /** What this bridge could not deliver to the broker. */
+    public UndeliveredMessages undelivered() {
+        return undelivered;
+    }
+
     @Override
     public void configure() {
-        from("vobiz:stream?path={{bridge.stream-path}}&playLead=0")
-                .routeId("call-to-jms")
+        undelivered
+                .reportedFrom(from("vobiz:stream?path={{bridge.stream-path}}&playLead=0")
+                        .routeId("call-to-jms"))
                 .setHeader("JMSXGroupID", header(VobizConstants.CALL_ID))
                 .setHeader("callId", header(VobizConstants.CALL_ID))
                 .setHeader("event", header(VobizConstants.EVENT))

@@ -11,6 +11,7 @@ import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.examples.bridge.UndeliveredMessages;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -44,6 +45,7 @@ class JmsBridgeTest {
 
     private static EmbeddedArtemis broker;
     private static DefaultCamelContext camel;
+    private static JmsBridgeRoutes routes;
     private static int port;
     private static final List<Exchange> audio = new CopyOnWriteArrayList<>();
     private static final List<Exchange> events = new CopyOnWriteArrayList<>();
@@ -61,7 +63,8 @@ class JmsBridgeTest {
         camel.addComponent(
                 "jms", JmsComponent.jmsComponentAutoAcknowledge(new ActiveMQConnectionFactory(EmbeddedArtemis.URL)));
         camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setPort(port);
-        camel.addRoutes(new JmsBridgeRoutes());
+        routes = new JmsBridgeRoutes();
+        camel.addRoutes(routes);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -97,13 +100,17 @@ class JmsBridgeTest {
         assertThat(call.record().heard(8000).audibleMillis())
                 .as("the service's 800 ms answer")
                 .isBetween(780L, 820L);
-        await().atMost(WAIT).until(() -> audio.size() >= 30);
-        assertThat(audio).allSatisfy(e -> {
-            assertThat(e.getMessage().getHeader("JMSXGroupID")).isEqualTo(callId);
-            assertThat(e.getMessage().getBody(byte[].class)).hasSize(320);
-        });
-        assertThat(events).extracting(e -> e.getMessage().getHeader("event")).contains("start");
-        assertThat(JSON.readTree(events.get(0).getMessage().getBody(String.class))
+        await().atMost(WAIT).until(() -> delivered(callId) >= 30);
+        assertThat(audio)
+                .filteredOn(e -> callId.equals(e.getMessage().getHeader("JMSXGroupID")))
+                .allSatisfy(
+                        e -> assertThat(e.getMessage().getBody(byte[].class)).hasSize(320));
+        Exchange start = events.stream()
+                .filter(e -> "start".equals(e.getMessage().getHeader("event"))
+                        && callId.equals(e.getMessage().getHeader("callId")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(JSON.readTree(start.getMessage().getBody(String.class))
                         .path("callId")
                         .asText())
                 .isEqualTo(callId);
@@ -118,15 +125,69 @@ class JmsBridgeTest {
                                 "play",
                                 "audio",
                                 Base64.getEncoder().encodeToString(tone(880, 200)))));
-        camel.createProducerTemplate()
-                .sendBody(
-                        "jms:queue:vobiz.commands",
-                        JSON.writeValueAsString(Map.of("callId", callId, "command", "stop")));
+        sendCommand(Map.of("callId", callId, "command", "stop"));
 
         CallRecord.Hangup hangup = call.awaitHangup(WAIT);
         assertThat(hangup.causeCode()).isEqualTo("4010");
         assertThat(call.record().violations()).isEmpty();
-        await().atMost(WAIT).until(() -> events.stream()
-                .anyMatch(e -> "closed".equals(e.getMessage().getHeader("event"))));
+        await().atMost(WAIT).until(() -> closedEvent(callId) != null);
+    }
+
+    @Test
+    void aBrokerOutageMidCallLosesNoFrameSilentlyAndTheCallCarriesOn() throws Exception {
+        EmulatedCall call = VOBIZ.emulator()
+                .call(CallSpec.stream("ws://127.0.0.1:" + port + "/media").callerAudio(AudioSource.tone(440, 120_000)));
+        String callId = call.callUuid();
+        await().atMost(WAIT).until(() -> call.record().checkpointsPlayed().contains("greeting"));
+        await().atMost(WAIT).until(() -> delivered(callId) >= 50);
+
+        broker.stopBroker();
+        Thread.sleep(Long.getLong("outage", 3000));
+        broker.startBroker();
+
+        // the commands consumer reconnects on its own; a command sent then reaches the call
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    sendCommand(Map.of("callId", callId, "command", "checkpoint", "name", "after-outage"));
+                    Thread.sleep(1000);
+                    return call.record().checkpointsPlayed().contains("after-outage");
+                });
+        sendCommand(Map.of("callId", callId, "command", "stop"));
+        call.awaitHangup(WAIT);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> closedEvent(callId) != null);
+        long reported = closedEvent(callId).getMessage().getHeader(UndeliveredMessages.HEADER, Long.class);
+        long sent = call.record().mediaMessagesSent();
+        System.out.printf("outage: sent %d, reported %d, delivered %d%n", sent, reported, delivered(callId));
+        assertThat(reported)
+                .as("frames reported undelivered")
+                .isPositive()
+                .isEqualTo(routes.undelivered().frames());
+        // every frame the caller sent is on the queue or in the report
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(delivered(callId) + reported).isGreaterThanOrEqualTo(sent));
+        assertThat(delivered(callId)).isLessThanOrEqualTo(sent);
+    }
+
+    /** Distinct audio messages of the call taken from the queue (a message in flight at the outage may come twice). */
+    private static long delivered(String callId) {
+        return audio.stream()
+                .filter(e -> callId.equals(e.getMessage().getHeader("JMSXGroupID")))
+                .map(e -> e.getMessage().getHeader("JMSMessageID"))
+                .distinct()
+                .count();
+    }
+
+    private static Exchange closedEvent(String callId) {
+        return events.stream()
+                .filter(e -> "closed".equals(e.getMessage().getHeader("event"))
+                        && callId.equals(e.getMessage().getHeader("callId")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void sendCommand(Map<String, Object> command) throws Exception {
+        camel.createProducerTemplate().sendBody("jms:queue:vobiz.commands", JSON.writeValueAsString(command));
     }
 }

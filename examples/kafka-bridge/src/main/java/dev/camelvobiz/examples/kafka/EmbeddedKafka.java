@@ -23,12 +23,13 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path logDir;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(Path logDir, KafkaConfig config, String bootstrapServers) {
         this.logDir = logDir;
-        this.server = server;
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -63,9 +64,24 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setDirectories(List.of(logDir.toString()))
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .run();
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, config, "127.0.0.1:" + brokerPort);
+        kafka.startBroker();
+        return kafka;
+    }
+
+    /** Starts the broker again after {@link #stopBroker()}, on the same ports and data: an outage ends. */
+    public synchronized void startBroker() {
+        server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafka(logDir, server, "127.0.0.1:" + brokerPort);
+    }
+
+    /** Stops the broker, keeping its data and ports for {@link #startBroker()}: an outage begins. */
+    public synchronized void stopBroker() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
     }
 
     public String bootstrapServers() {
@@ -80,8 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.shutdown();
-        server.awaitShutdown();
+        stopBroker();
         try (Stream<Path> files = Files.walk(logDir)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

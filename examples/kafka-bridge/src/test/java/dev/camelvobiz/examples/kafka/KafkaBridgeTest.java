@@ -11,6 +11,7 @@ import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.examples.bridge.UndeliveredMessages;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +22,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,6 +50,7 @@ class KafkaBridgeTest {
 
     private static EmbeddedKafka kafka;
     private static DefaultCamelContext camel;
+    private static KafkaBridgeRoutes routes;
     private static int port;
 
     @BeforeAll
@@ -66,7 +71,8 @@ class KafkaBridgeTest {
         camel.getComponent("vobiz", dev.camelvobiz.VobizComponent.class)
                 .getConfiguration()
                 .setPort(port);
-        camel.addRoutes(new KafkaBridgeRoutes());
+        routes = new KafkaBridgeRoutes();
+        camel.addRoutes(routes);
         camel.start();
     }
 
@@ -82,7 +88,7 @@ class KafkaBridgeTest {
         Thread reader = new Thread(() -> {
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrapServers());
-            p.put("group.id", "test-" + topic);
+            p.put("group.id", "test-" + UUID.randomUUID());
             p.put("auto.offset.reset", "earliest");
             p.put("key.deserializer", StringDeserializer.class.getName());
             p.put("value.deserializer", valueDeserializer.getName());
@@ -134,25 +140,16 @@ class KafkaBridgeTest {
                 .hasSize(1);
         assertThat(new String(frames.get(0).headers().lastHeader("format").value(), StandardCharsets.UTF_8))
                 .isEqualTo("audio/x-l16;rate=8000;endian=big");
-        await().atMost(WAIT).until(() -> events.stream().anyMatch(r -> "start".equals(event(r))));
+        await().atMost(WAIT)
+                .until(() -> events.stream().anyMatch(r -> callId.equals(r.key()) && "start".equals(event(r))));
         JsonNode start = JSON.readTree(events.stream()
-                .filter(r -> "start".equals(event(r)))
+                .filter(r -> callId.equals(r.key()) && "start".equals(event(r)))
                 .findFirst()
                 .orElseThrow()
                 .value());
         assertThat(start.path("callId").asText()).isEqualTo(callId);
 
-        command(
-                callId,
-                Map.of(
-                        "callId",
-                        callId,
-                        "command",
-                        "play",
-                        "audio",
-                        Base64.getEncoder().encodeToString(tone(880, 1000)),
-                        "format",
-                        "audio/x-l16;rate=8000;endian=little"));
+        command(callId, playCommand(callId));
         command(callId, Map.of("callId", callId, "command", "checkpoint", "name", "from-kafka"));
         await().atMost(WAIT).until(() -> events.stream()
                 .anyMatch(r -> "playedStream".equals(event(r)) && r.value().contains("from-kafka")));
@@ -164,6 +161,74 @@ class KafkaBridgeTest {
         assertThat(call.record().heard(8000).audibleMillis()).isBetween(980L, 1020L);
         await().atMost(WAIT)
                 .until(() -> events.stream().anyMatch(r -> callId.equals(r.key()) && "closed".equals(event(r))));
+    }
+
+    @Test
+    void aKafkaOutageMidCallLosesNoFrameSilentlyAndTheCallCarriesOn() throws Exception {
+        List<ConsumerRecord<String, byte[]>> audio = follow("vobiz.audio", ByteArrayDeserializer.class);
+        List<ConsumerRecord<String, String>> events = follow("vobiz.events", StringDeserializer.class);
+        EmulatedCall call = VOBIZ.emulator()
+                .call(CallSpec.stream("ws://127.0.0.1:" + port + "/media").callerAudio(AudioSource.tone(440, 120_000)));
+        String callId = call.callUuid();
+        await().atMost(WAIT).until(() -> delivered(audio, callId) >= 50);
+
+        kafka.stopBroker();
+        // sent while Kafka is down: its producer holds it until the broker is back
+        CompletableFuture<Void> heldCommands = CompletableFuture.runAsync(() -> {
+            try {
+                command(callId, playCommand(callId));
+                command(callId, Map.of("callId", callId, "command", "checkpoint", "name", "after-outage"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(4000); // longer than the bridge's delivery timeout: frames sent now fail
+        kafka.startBroker();
+
+        heldCommands.get(60, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> call.record().checkpointsPlayed().contains("after-outage"));
+        command(callId, Map.of("callId", callId, "command", "stop"));
+        call.awaitHangup(WAIT);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> events.stream().anyMatch(r -> callId.equals(r.key()) && "closed".equals(event(r))));
+        ConsumerRecord<String, String> closed = events.stream()
+                .filter(r -> callId.equals(r.key()) && "closed".equals(event(r)))
+                .findFirst()
+                .orElseThrow();
+        long reported = ByteBuffer.wrap(
+                        closed.headers().lastHeader(UndeliveredMessages.HEADER).value())
+                .getLong();
+        long sent = call.record().mediaMessagesSent();
+        System.out.printf("outage: sent %d, reported %d, delivered %d%n", sent, reported, delivered(audio, callId));
+        assertThat(reported)
+                .as("frames reported undelivered")
+                .isPositive()
+                .isEqualTo(routes.undelivered().frames());
+        // every frame the caller sent is in the topic or in the report (a timed-out send may be in both)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(delivered(audio, callId) + reported)
+                .isGreaterThanOrEqualTo(sent));
+        assertThat(delivered(audio, callId)).isLessThanOrEqualTo(sent);
+        assertThat(call.record().heard(8000).audibleMillis())
+                .as("the held play")
+                .isBetween(980L, 1020L);
+    }
+
+    private static long delivered(List<ConsumerRecord<String, byte[]>> audio, String callId) {
+        return audio.stream().filter(r -> callId.equals(r.key())).count();
+    }
+
+    private static Map<String, Object> playCommand(String callId) {
+        return Map.of(
+                "callId",
+                callId,
+                "command",
+                "play",
+                "audio",
+                Base64.getEncoder().encodeToString(tone(880, 1000)),
+                "format",
+                "audio/x-l16;rate=8000;endian=little");
     }
 
     private static byte[] tone(int hertz, int millis) {
