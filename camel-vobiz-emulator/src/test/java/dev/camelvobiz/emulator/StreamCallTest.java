@@ -286,5 +286,9 @@ class StreamCallTest extends ReferenceAppTestSupport {
         assertThat(call.record().hangup().get(5, TimeUnit.SECONDS).source()).isEqualTo("Caller");
         await().atMost(WAIT).until(() -> call.record().checkpointsVoided().contains("unheard"));
         assertThat(socket.events("playedStream")).isEmpty();
+        assertThat(call.record().mediaMessagesSent())
+                .as("media the record counts as written = media the app received")
+                .isPositive()
+                .isEqualTo(socket.events("media").size());
     }
 }
