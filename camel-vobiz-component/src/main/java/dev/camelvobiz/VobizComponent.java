@@ -1,11 +1,15 @@
 package dev.camelvobiz;
 
 import dev.camelvobiz.api.VobizApiClient;
+import dev.camelvobiz.observe.Observability;
+import dev.camelvobiz.observe.VobizMetrics;
+import dev.camelvobiz.observe.VobizServerHealthCheck;
 import dev.camelvobiz.server.VobizServers;
 import dev.camelvobiz.stream.StreamRegistry;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -21,6 +25,8 @@ public class VobizComponent extends DefaultComponent {
     private VobizServers servers;
     private volatile VobizApiClient apiClient;
     private ScheduledExecutorService timer;
+    private VobizMetrics metrics = VobizMetrics.NONE;
+    private VobizServerHealthCheck healthCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -35,10 +41,21 @@ public class VobizComponent extends DefaultComponent {
         super.doStart();
         servers = new VobizServers(getCamelContext());
         timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VobizPlayout");
+        metrics = Observability.metrics(getCamelContext());
+        metrics.activeCalls(streams::size);
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) { // camel-health is on the classpath
+            healthCheck = new VobizServerHealthCheck(this, getDefaultName());
+            health.register(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            HealthCheckRegistry.get(getCamelContext()).unregister(healthCheck);
+            healthCheck = null;
+        }
         if (servers != null) {
             servers.stopAll();
         }
@@ -80,6 +97,11 @@ public class VobizComponent extends DefaultComponent {
     /** One thread for every stream's pacing and checkpoint timeouts (cheap timer work, never blocking). */
     public ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /** Where this component's meters go (no-op without Micrometer). */
+    public VobizMetrics metrics() {
+        return metrics;
     }
 
     public VobizServers servers() {

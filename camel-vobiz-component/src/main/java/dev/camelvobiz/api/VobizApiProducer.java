@@ -2,6 +2,7 @@ package dev.camelvobiz.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
@@ -26,11 +27,13 @@ public class VobizApiProducer extends DefaultAsyncProducer {
 
     private final VobizConfiguration configuration;
     private final VobizApiClient client;
+    private final VobizComponent component;
 
     public VobizApiProducer(VobizEndpoint endpoint, VobizApiClient client) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.client = client;
+        this.component = endpoint.getComponent();
     }
 
     @Override
@@ -56,6 +59,7 @@ public class VobizApiProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        long startNanos = System.nanoTime();
         client.send(
                         operation,
                         uri,
@@ -66,6 +70,12 @@ public class VobizApiProducer extends DefaultAsyncProducer {
                         configuration.getApiRetryDelay(),
                         configuration.getApiTimeout())
                 .whenComplete((reply, failure) -> {
+                    component
+                            .metrics()
+                            .restCall(
+                                    operation.name(),
+                                    reply == null ? "error" : Integer.toString(reply.status()),
+                                    System.nanoTime() - startNanos);
                     try {
                         if (failure != null) {
                             exchange.setException(new VobizApiException(operation, failure.toString(), failure));

@@ -1,6 +1,8 @@
 package dev.camelvobiz.server;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.eclipse.jetty.http.HttpStatus;
@@ -80,6 +82,18 @@ public final class VobizServer {
     /** The bound port: the configured one, or the one the OS chose for port 0. */
     public int localPort() {
         return boundPort;
+    }
+
+    /** Whether Jetty is running and its connector accepting connections. */
+    public boolean isListening() {
+        return server.isStarted() && connector.isOpen();
+    }
+
+    /** The paths this server serves. */
+    public Set<String> paths() {
+        Set<String> paths = new TreeSet<>(webSocketRoutes.keySet());
+        paths.addAll(httpRoutes.keySet());
+        return paths;
     }
 
     public ServerAddress address() {

@@ -1,6 +1,7 @@
 package dev.camelvobiz.server;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -52,6 +53,11 @@ public final class VobizServers {
         if (server.isEmpty() && servers.remove(server.address().key(), server)) {
             server.stop();
         }
+    }
+
+    /** The servers running now. */
+    public synchronized List<VobizServer> running() {
+        return List.copyOf(servers.values());
     }
 
     public synchronized void stopAll() throws Exception {

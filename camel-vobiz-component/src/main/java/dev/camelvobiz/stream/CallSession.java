@@ -37,6 +37,9 @@ public interface CallSession {
     /** {@code stop}; with {@code afterPlayedMillis > 0} only once the audio before it has played (or that long). */
     boolean stop(long afterPlayedMillis, Exchange exchange, AsyncCallback callback);
 
+    /** Where the stream stands now (frames, lead, pending checkpoints). */
+    CallSnapshot snapshot();
+
     /** A name unique on this stream, for a checkpoint the route did not name. */
     String nextCheckpointName();
 }

@@ -1,9 +1,11 @@
 package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.observe.VobizMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,11 +110,15 @@ final class Playout {
     private final Wire wire;
     private final WireWriter writer;
     private final ScheduledExecutorService timer;
+    private final VobizMetrics metrics;
     private final long leadNanos;
     private final long clearFallbackNanos;
 
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Map<String, Utterance> sentCheckpoints = new LinkedHashMap<>();
+    private final Map<String, Long> checkpointSentNanos = new HashMap<>();
+    private long clearSentNanos;
+    private long framesSent;
     private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
     private final Deque<Utterance> ledger = new ArrayDeque<>();
     private final List<Runnable> deferred = new ArrayList<>();
@@ -133,12 +139,14 @@ final class Playout {
             Wire wire,
             WireWriter writer,
             ScheduledExecutorService timer,
+            VobizMetrics metrics,
             long leadMillis,
             long clearFallbackMillis) {
         this.label = label;
         this.wire = wire;
         this.writer = writer;
         this.timer = timer;
+        this.metrics = metrics;
         this.leadNanos = TimeUnit.MILLISECONDS.toNanos(leadMillis);
         this.clearFallbackNanos = TimeUnit.MILLISECONDS.toNanos(clearFallbackMillis);
     }
@@ -267,6 +275,8 @@ final class Playout {
             }
             playoutEndNanos = now;
             gatedUntilNanos = now + clearFallbackNanos;
+            checkpointSentNanos.clear();
+            clearSentNanos = now;
             write(writer.clearAudio(), completion);
             pump();
             return null;
@@ -317,9 +327,14 @@ final class Playout {
 
     void played(String name) {
         locked(() -> {
+            long now = System.nanoTime();
             Utterance utterance = sentCheckpoints.get(name);
             if (utterance != null) {
-                utterance.end(HeardUtterance.Outcome.PLAYED, System.nanoTime());
+                utterance.end(HeardUtterance.Outcome.PLAYED, now);
+            }
+            Long sent = checkpointSentNanos.remove(name);
+            if (sent != null) {
+                metrics.checkpointRoundTrip(now - sent);
             }
             settle(name, CheckpointOutcome.PLAYED);
             return null;
@@ -328,6 +343,10 @@ final class Playout {
 
     void clearedAudio() {
         locked(() -> {
+            if (clearSentNanos != 0) {
+                metrics.clearRoundTrip(System.nanoTime() - clearSentNanos);
+                clearSentNanos = 0;
+            }
             gatedUntilNanos = 0;
             pump();
             return null;
@@ -358,6 +377,16 @@ final class Playout {
             }
             return null;
         });
+    }
+
+    /** Frames sent so far. */
+    synchronized long framesSent() {
+        return framesSent;
+    }
+
+    /** How far the audio sent is ahead of now, in nanoseconds (0 when nothing is playing). */
+    synchronized long leadNanos() {
+        return Math.max(0, playoutEndNanos - System.nanoTime());
     }
 
     /** Checkpoints sent or queued that have not played (the {@code closed} exchange reports them). */
@@ -415,10 +444,13 @@ final class Playout {
                 }
                 utterance.sentNanos += next.nanos();
                 playoutEndNanos = start + next.nanos();
+                framesSent++;
+                metrics.frameOut(playoutEndNanos - now);
             } else {
                 queue.pollFirst();
                 if (next.kind() == Kind.CHECKPOINT) {
                     sentCheckpoints.put(next.name(), next.utterance());
+                    checkpointSentNanos.put(next.name(), now);
                 }
             }
             write(next.message(), next.completion());

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,7 @@ import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One Vobiz stream socket. Jetty delivers its frames one at a time and reads the next only when asked
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * flight.
  */
 final class StreamConnection implements FrameHandler, CallSession {
+
+    static final String MDC_CALL_ID = "callId";
+    static final String MDC_STREAM_ID = "streamId";
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
     private static final long FRAME_NANOS = 20_000_000L;
@@ -71,6 +76,8 @@ final class StreamConnection implements FrameHandler, CallSession {
     private final AtomicBoolean closedEmitted = new AtomicBoolean();
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final long openedNanos = System.nanoTime();
+    private volatile long framesIn; // written by the socket's reader only
     private final AtomicBoolean demandParked = new AtomicBoolean();
 
     StreamConnection(StreamConsumer consumer, String remote) {
@@ -116,14 +123,40 @@ final class StreamConnection implements FrameHandler, CallSession {
             session.demand();
             return;
         }
+        boolean tagged = consumer.mdcLogging();
         try {
+            if (tagged) {
+                putMdc(start);
+            }
             onMessage();
         } catch (InvalidFrameException e) {
             report(e);
         } catch (RuntimeException e) {
             report(new InvalidFrameException("Failed to handle a frame on " + label() + ": " + e, e));
+        } finally {
+            if (tagged) {
+                clearMdc();
+            }
         }
         demandNext();
+    }
+
+    /**
+     * With Camel's MDC logging on, whatever is logged while a frame is handled (our lines, the
+     * route's {@code log} steps on this thread) names its call and stream.
+     */
+    private static void putMdc(StartEvent started) {
+        if (started != null) {
+            if (started.callId() != null) {
+                MDC.put(MDC_CALL_ID, started.callId());
+            }
+            MDC.put(MDC_STREAM_ID, started.streamId());
+        }
+    }
+
+    private static void clearMdc() {
+        MDC.remove(MDC_CALL_ID);
+        MDC.remove(MDC_STREAM_ID);
     }
 
     /** Copies the payload into the reusable message buffer, up to the configured limit. */
@@ -213,9 +246,13 @@ final class StreamConnection implements FrameHandler, CallSession {
                 this::write,
                 writer,
                 consumer.timer(),
+                consumer.metrics(),
                 consumer.playLeadMillis(),
                 consumer.clearTimeoutMillis());
         start = started;
+        if (consumer.mdcLogging()) {
+            putMdc(started);
+        }
         consumer.registry().add(this);
         LOG.debug(
                 "Stream {} of call {} started from {} ({})",
@@ -231,6 +268,8 @@ final class StreamConnection implements FrameHandler, CallSession {
     }
 
     private void onMedia(StartEvent started) {
+        framesIn++;
+        consumer.metrics().frameIn();
         if (frame.payload == null) {
             throw invalid("media without payload", null);
         }
@@ -337,6 +376,7 @@ final class StreamConnection implements FrameHandler, CallSession {
 
     /** Hands a bad frame to the consumer's exception handler, which logs it once or routes it. */
     private void report(InvalidFrameException error) {
+        consumer.metrics().badFrame();
         Exchange exchange = consumer.createExchange(true);
         StartEvent started = start;
         if (started != null) {
@@ -413,7 +453,17 @@ final class StreamConnection implements FrameHandler, CallSession {
         }
         in.setHeader(VobizConstants.UNPLAYED_CHECKPOINTS, closed.unplayedCheckpoints());
         in.setHeader(VobizConstants.HEARD, heard);
-        process(exchange);
+        boolean tagged = consumer.mdcLogging();
+        if (tagged) {
+            putMdc(started);
+        }
+        try {
+            process(exchange);
+        } finally {
+            if (tagged) {
+                clearMdc();
+            }
+        }
     }
 
     String label() {
@@ -446,6 +496,20 @@ final class StreamConnection implements FrameHandler, CallSession {
     @Override
     public AudioFormat outboundFormat() {
         return framer.format();
+    }
+
+    @Override
+    public CallSnapshot snapshot() {
+        StartEvent started = start;
+        Playout outbound = playout;
+        return new CallSnapshot(
+                started == null ? null : started.callId(),
+                started == null ? null : started.streamId(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos),
+                framesIn,
+                outbound == null ? 0 : outbound.framesSent(),
+                outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.leadNanos()),
+                outbound == null ? List.of() : outbound.unplayedCheckpoints());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.camelvobiz.stream;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.server.AddressAllowList;
 import dev.camelvobiz.server.VobizServer;
 import dev.camelvobiz.server.WebSocketLimits;
@@ -40,6 +41,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     private final AudioFormat outboundOverride;
     private final AudioFormat normalisedMediaFormat;
     private VobizServer server;
+    private boolean mdcLogging;
 
     public StreamConsumer(VobizEndpoint endpoint, Processor processor, StreamRegistry registry) {
         super(endpoint, processor);
@@ -63,6 +65,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        mdcLogging = endpoint.getCamelContext().isUseMDCLogging();
         server = endpoint.getComponent().servers().addWebSocketRoute(endpoint.serverAddress(), path(), this);
     }
 
@@ -172,6 +175,15 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     /** The format media bodies are normalised to, or null to leave them as received. */
     AudioFormat normalisedMediaFormat() {
         return normalisedMediaFormat;
+    }
+
+    /** Whether the context logs with MDC ({@code camel.main.use-mdc-logging}). */
+    boolean mdcLogging() {
+        return mdcLogging;
+    }
+
+    VobizMetrics metrics() {
+        return endpoint.getComponent().metrics();
     }
 
     java.util.concurrent.ScheduledExecutorService timer() {

@@ -1,6 +1,7 @@
 package dev.camelvobiz.stream;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,6 +70,11 @@ public final class StreamRegistry {
             closed = recentlyClosed.get(key);
         }
         return closed != null ? new StreamClosedException(closed) : new StreamNotFoundException(unknownMessage);
+    }
+
+    /** The live streams now. */
+    public List<CallSession> live() {
+        return List.copyOf(byStreamId.values());
     }
 
     public int size() {

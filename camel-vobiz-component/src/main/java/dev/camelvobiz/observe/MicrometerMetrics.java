@@ -1,0 +1,99 @@
+package dev.camelvobiz.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.apache.camel.CamelContext;
+
+/**
+ * The meters, in a Micrometer registry (the only class that touches Micrometer, so the component
+ * runs without it). Names use Micrometer's dotted style; Prometheus shows {@code vobiz_frames_in_total}
+ * and so on.
+ */
+public final class MicrometerMetrics implements VobizMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter framesIn;
+    private final Counter framesOut;
+    private final Counter badFrames;
+    private final DistributionSummary outboundLead;
+    private final Timer checkpointRoundTrip;
+    private final Timer clearRoundTrip;
+
+    /** The context's single {@code MeterRegistry}, or Micrometer's global one. */
+    static MicrometerMetrics of(CamelContext context) {
+        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        return new MicrometerMetrics(registry != null ? registry : Metrics.globalRegistry);
+    }
+
+    public MicrometerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        framesIn = Counter.builder("vobiz.frames.in")
+                .description("media frames received from Vobiz")
+                .register(registry);
+        framesOut = Counter.builder("vobiz.frames.out")
+                .description("playAudio frames sent to Vobiz")
+                .register(registry);
+        badFrames = Counter.builder("vobiz.frames.bad")
+                .description("frames that could not be read")
+                .register(registry);
+        outboundLead = DistributionSummary.builder("vobiz.outbound.lead")
+                .description("how far sent audio is ahead of the caller's ear when a frame leaves")
+                .baseUnit("milliseconds")
+                .register(registry);
+        checkpointRoundTrip = Timer.builder("vobiz.checkpoint.roundtrip")
+                .description("from sending a checkpoint to its playedStream")
+                .register(registry);
+        clearRoundTrip = Timer.builder("vobiz.clear.roundtrip")
+                .description("from sending clearAudio to clearedAudio")
+                .register(registry);
+    }
+
+    @Override
+    public void activeCalls(IntSupplier liveStreams) {
+        Gauge.builder("vobiz.calls.active", liveStreams::getAsInt)
+                .description("live call streams")
+                .register(registry);
+    }
+
+    @Override
+    public void frameIn() {
+        framesIn.increment();
+    }
+
+    @Override
+    public void frameOut(long leadNanos) {
+        framesOut.increment();
+        outboundLead.record(leadNanos / 1e6);
+    }
+
+    @Override
+    public void badFrame() {
+        badFrames.increment();
+    }
+
+    @Override
+    public void checkpointRoundTrip(long nanos) {
+        checkpointRoundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void clearRoundTrip(long nanos) {
+        clearRoundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void restCall(String operation, String status, long nanos) {
+        Timer.builder("vobiz.rest.requests")
+                .description("Vobiz REST operations, retries included")
+                .tag("operation", operation)
+                .tag("status", status)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+}
