@@ -33,25 +33,23 @@ public final class MicrometerMetrics implements VobizMetrics {
 
     public MicrometerMetrics(MeterRegistry registry) {
         this.registry = registry;
-        framesIn = Counter.builder("vobiz.frames.in")
-                .description("media frames received from Vobiz")
-                .register(registry);
-        framesOut = Counter.builder("vobiz.frames.out")
-                .description("playAudio frames sent to Vobiz")
-                .register(registry);
-        badFrames = Counter.builder("vobiz.frames.bad")
-                .description("frames that could not be read")
-                .register(registry);
+        framesIn = counter("vobiz.frames.in", "media frames received from Vobiz");
+        framesOut = counter("vobiz.frames.out", "playAudio frames sent to Vobiz");
+        badFrames = counter("vobiz.frames.bad", "frames that could not be read");
         outboundLead = DistributionSummary.builder("vobiz.outbound.lead")
                 .description("how far sent audio is ahead of the caller's ear when a frame leaves")
                 .baseUnit("milliseconds")
                 .register(registry);
-        checkpointRoundTrip = Timer.builder("vobiz.checkpoint.roundtrip")
-                .description("from sending a checkpoint to its playedStream")
-                .register(registry);
-        clearRoundTrip = Timer.builder("vobiz.clear.roundtrip")
-                .description("from sending clearAudio to clearedAudio")
-                .register(registry);
+        checkpointRoundTrip = timer("vobiz.checkpoint.roundtrip", "from sending a checkpoint to its playedStream");
+        clearRoundTrip = timer("vobiz.clear.roundtrip", "from sending clearAudio to clearedAudio");
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
+    private Timer timer(String name, String description) {
+        return Timer.builder(name).description(description).register(registry);
     }
 
     @Override
