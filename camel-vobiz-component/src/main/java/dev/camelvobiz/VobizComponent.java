@@ -8,7 +8,9 @@ import dev.camelvobiz.server.VobizServers;
 import dev.camelvobiz.stream.StreamRegistry;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -25,7 +27,7 @@ public class VobizComponent extends DefaultComponent {
     private VobizServers servers;
     private volatile VobizApiClient apiClient;
     private ScheduledExecutorService timer;
-    private VobizMetrics metrics = VobizMetrics.NONE;
+    private volatile VobizMetrics metrics;
     private VobizServerHealthCheck healthCheck;
 
     @Override
@@ -41,8 +43,16 @@ public class VobizComponent extends DefaultComponent {
         super.doStart();
         servers = new VobizServers(getCamelContext());
         timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VobizPlayout");
-        metrics = Observability.metrics(getCamelContext());
-        metrics.activeCalls(streams::size);
+        // Camel Main binds its meter registry while the context starts: look once it has started.
+        getCamelContext().addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                metrics();
+            }
+        });
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null) { // camel-health is on the classpath
             healthCheck = new VobizServerHealthCheck(this, getDefaultName());
@@ -99,9 +109,19 @@ public class VobizComponent extends DefaultComponent {
         return timer;
     }
 
-    /** Where this component's meters go (no-op without Micrometer). */
+    /** Where this component's meters go (no-op without Micrometer); found once the context has started. */
     public VobizMetrics metrics() {
-        return metrics;
+        VobizMetrics found = metrics;
+        if (found == null) {
+            synchronized (this) {
+                if (metrics == null) {
+                    metrics = Observability.metrics(getCamelContext());
+                    metrics.activeCalls(streams::size);
+                }
+                found = metrics;
+            }
+        }
+        return found;
     }
 
     public VobizServers servers() {

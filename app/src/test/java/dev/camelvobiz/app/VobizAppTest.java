@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.emulator.CallRecord;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +28,32 @@ class VobizAppTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        int managementPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            managementPort = socket.getLocalPort();
+        }
         Main main = new Main(VobizApp.class);
         main.addOverrideProperty("camel.component.vobiz.port", Integer.toString(port));
+        main.addOverrideProperty("camel.management.port", Integer.toString(managementPort));
         main.addOverrideProperty("demo.out", out.toString());
+        Observer observer = new Observer(managementPort);
+        observer.start();
 
-        CallRecord record = VobizApp.run(main)[0];
+        CallRecord record;
+        try {
+            record = VobizApp.run(main)[0];
+        } finally {
+            observer.interrupt();
+        }
+        assertThat(observer.metricsDuringCall)
+                .as("/observe/metrics while the demo call was live")
+                .contains("vobiz_calls_active 1.0")
+                .containsPattern("vobiz_frames_in_total [1-9]")
+                .containsPattern("vobiz_frames_out_total [1-9]");
+        assertThat(observer.consoleDuringCall)
+                .as("the vobiz dev console lists the live call")
+                .contains("Live calls: 1", "frames in");
+        assertThat(observer.healthDuringCall).contains("{\"name\":\"vobiz-servers\",\"status\":\"UP\"}");
 
         assertThat(record).as("the demo call ran").isNotNull();
         CallRecord.Hangup hangup = record.awaitHangup(1, TimeUnit.SECONDS);
@@ -54,5 +79,50 @@ class VobizAppTest {
         assertThat(greetingHeard)
                 .as("the caller barged in during the 2 s greeting")
                 .isLessThan(3000);
+    }
+
+    /** Scrapes the management port while the demo call runs, as Prometheus and an operator would. */
+    private static final class Observer extends Thread {
+
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+        volatile String metricsDuringCall = "";
+        volatile String consoleDuringCall = "";
+        volatile String healthDuringCall = "";
+
+        Observer(int port) {
+            super("observer");
+            setDaemon(true);
+            this.base = "http://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                try {
+                    String metrics = get("/observe/metrics");
+                    if (metrics.contains("vobiz_calls_active 1.0")) {
+                        metricsDuringCall = metrics;
+                        healthDuringCall = get("/observe/health?exposureLevel=full");
+                        String console = get("/q/dev/vobiz");
+                        if (console.contains("Live calls: 1")) {
+                            consoleDuringCall = console;
+                        }
+                    }
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // not up yet, or stopping
+                }
+            }
+        }
+
+        private String get(String path) throws Exception {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
     }
 }

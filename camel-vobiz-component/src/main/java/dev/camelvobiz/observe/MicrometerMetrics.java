@@ -25,9 +25,15 @@ public final class MicrometerMetrics implements VobizMetrics {
     private final Timer checkpointRoundTrip;
     private final Timer clearRoundTrip;
 
-    /** The context's single {@code MeterRegistry}, or Micrometer's global one. */
+    /**
+     * Camel's {@code metricsRegistry} (what camel-micrometer uses), else the context's single
+     * {@code MeterRegistry}, else Micrometer's global one.
+     */
     static MicrometerMetrics of(CamelContext context) {
-        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (registry == null) {
+            registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        }
         return new MicrometerMetrics(registry != null ? registry : Metrics.globalRegistry);
     }
 
