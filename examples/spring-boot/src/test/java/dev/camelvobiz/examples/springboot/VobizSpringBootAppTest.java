@@ -14,18 +14,16 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The Spring Boot app answers an emulated call, echoes it, and shows the call in the actuator's meters. */
+@AutoConfigureObservability // tests turn metrics export off unless asked
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camel.component.vobiz.port=0") // a free port, chosen when the server binds
 class VobizSpringBootAppTest {
-
-    static {
-        System.setProperty("camel.component.vobiz.port", "0");
-    }
 
     @RegisterExtension
     static final VobizEmulatorExtension VOBIZ = new VobizEmulatorExtension();
