@@ -66,6 +66,11 @@ public class VobizComponent extends DefaultComponent {
             HealthCheckRegistry.get(getCamelContext()).unregister(healthCheck);
             healthCheck = null;
         }
+        VobizMetrics stopped = metrics;
+        if (stopped != null) {
+            stopped.close();
+            metrics = null;
+        }
         if (servers != null) {
             servers.stopAll();
         }

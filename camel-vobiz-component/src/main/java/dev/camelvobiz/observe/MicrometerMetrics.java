@@ -24,6 +24,7 @@ public final class MicrometerMetrics implements VobizMetrics {
     private final DistributionSummary outboundLead;
     private final Timer checkpointRoundTrip;
     private final Timer clearRoundTrip;
+    private Gauge activeCalls;
 
     /**
      * Camel's {@code metricsRegistry} (what camel-micrometer uses), else the context's single
@@ -60,9 +61,17 @@ public final class MicrometerMetrics implements VobizMetrics {
 
     @Override
     public void activeCalls(IntSupplier liveStreams) {
-        Gauge.builder("vobiz.calls.active", liveStreams::getAsInt)
+        activeCalls = Gauge.builder("vobiz.calls.active", liveStreams::getAsInt)
                 .description("live call streams")
                 .register(registry);
+    }
+
+    @Override
+    public void close() {
+        if (activeCalls != null) {
+            registry.remove(activeCalls);
+            activeCalls = null;
+        }
     }
 
     @Override

@@ -13,6 +13,9 @@ public interface VobizMetrics {
     /** Publishes the number of live streams, read when the meters are scraped. */
     default void activeCalls(IntSupplier liveStreams) {}
 
+    /** The component stops: let go of what refers to it (the gauge), so a new one can take its place. */
+    default void close() {}
+
     /** A {@code media} frame received. */
     default void frameIn() {}
 

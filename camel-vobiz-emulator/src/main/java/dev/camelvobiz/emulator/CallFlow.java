@@ -48,7 +48,7 @@ final class CallFlow implements Runnable {
             call.pause(INVALID_ANSWER_DROP_MILLIS); // Vobiz accepts the 200 and drops the call about 1 s later
             call.end(new CallRecord.Hangup("Invalid Answer XML", "", "Error"));
         } catch (IOException e) {
-            record.log("answer failed", e.getMessage());
+            record.log("answer failed", e.toString()); // a refused connection has no message
             call.end(new CallRecord.Hangup("Answer URL Unreachable", "", "Error"));
         } catch (RuntimeException e) {
             record.log("emulator error", e.toString());
