@@ -7,7 +7,11 @@ import dev.camelvobiz.answer.MiniVoice;
 import dev.camelvobiz.answer.VobizXml;
 import dev.camelvobiz.audio.AudioData;
 import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.event.ClosedEvent;
 import dev.camelvobiz.event.DtmfEvent;
+import dev.camelvobiz.event.StartEvent;
+import dev.camelvobiz.event.StreamEvent;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.TypeConversionException;
@@ -35,6 +39,31 @@ class TypeConvertersTest {
                 .containsEntry("digit", "5")
                 .containsEntry("streamId", "s-1");
         assertThat(converter.convertTo(String.class, dtmf)).contains("\"digit\":\"5\"");
+    }
+
+    @Test
+    void mapsAndJsonBecomeEventsAgain() {
+        StartEvent start = new StartEvent(
+                "s-2",
+                "c-2",
+                "MA_1",
+                List.of("inbound"),
+                AudioFormat.parse("audio/x-mulaw;rate=8000"),
+                1L,
+                "{}",
+                null,
+                null,
+                null);
+        ClosedEvent closed = new ClosedEvent("s-2", "c-2", 1000, "bye", List.of("greeting"));
+
+        for (StreamEvent event : List.of(start, closed, new DtmfEvent("s-2", "7", "inbound"))) {
+            String json = converter.convertTo(String.class, event);
+            assertThat(converter.convertTo(StreamEvent.class, json)).as(json).isEqualTo(event);
+            assertThat(converter.convertTo(StreamEvent.class, converter.convertTo(Map.class, event)))
+                    .isEqualTo(event);
+        }
+        assertThatThrownBy(() -> converter.mandatoryConvertTo(StreamEvent.class, "{\"event\":\"media\"}"))
+                .hasRootCauseMessage("Not a stream event: \"event\" is 'media'");
     }
 
     @Test
