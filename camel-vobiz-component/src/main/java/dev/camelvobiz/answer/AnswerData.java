@@ -59,7 +59,7 @@ public final class AnswerData {
         return response;
     }
 
-    private static XmlElement element(String name, Object value) {
+    static XmlElement element(String name, Object value) {
         Map<?, ?> attributes = value instanceof Map<?, ?> map ? map : Map.of("text", value == null ? "" : value);
         String text = DataValues.string(attributes.containsKey("url") ? attributes.get("url") : attributes.get("text"));
         XmlElement element =

@@ -11,8 +11,11 @@ import dev.camelvobiz.event.ClosedEvent;
 import dev.camelvobiz.event.DtmfEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StreamEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.TypeConversionException;
 import org.apache.camel.TypeConverter;
@@ -71,8 +74,52 @@ class TypeConvertersTest {
         assertThat(converter.convertTo(String.class, VobizXml.response().speak("Hello")))
                 .isEqualTo(VobizXml.response().speak("Hello").toXml())
                 .contains("<Speak>Hello</Speak>");
-        assertThat(converter.convertTo(String.class, MiniVoice.actions().say("Hi")))
-                .isEqualTo(MiniVoice.actions().say("Hi").toJson());
+        MiniVoice actions = MiniVoice.actions().say("Hi").gather("Press 1", 1, 10);
+        String json = converter.convertTo(String.class, actions);
+        assertThat(json).isEqualTo(actions.toJson());
+        assertThat(converter.convertTo(MiniVoice.class, json).toJson())
+                .as("read back")
+                .isEqualTo(json);
+    }
+
+    @Test
+    void vobizXmlTextReadsBackIntoTheModelForEveryElement() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/answer"))) {
+            List<Path> golden = files.filter(f -> f.toString().endsWith(".xml")).toList();
+            assertThat(golden).hasSizeGreaterThanOrEqualTo(12);
+            for (Path file : golden) {
+                String xml = Files.readString(file).strip();
+                VobizXml answer = converter.mandatoryConvertTo(VobizXml.class, xml);
+                assertThat(dom(answer.toXml()).isEqualNode(dom(xml)))
+                        .as("%s read back: %s", file, answer.toXml())
+                        .isTrue();
+            }
+        }
+        assertThat(converter
+                        .convertTo(
+                                VobizXml.class,
+                                "<Response>\n  <Speak voice=\"MAN\">\n    Hi\n  </Speak>\n</Response>")
+                        .toXml())
+                .as("indentation is not text")
+                .isEqualTo("<Response><Speak voice=\"MAN\">Hi</Speak></Response>");
+        assertThatThrownBy(() -> converter.mandatoryConvertTo(VobizXml.class, "<Response><Dance/></Response>"))
+                .hasRootCauseMessage("Unknown VobizXML element 'Dance'");
+        assertThatThrownBy(() -> converter.mandatoryConvertTo(
+                        VobizXml.class, "<Response><Speak><Play>x</Play></Speak></Response>"))
+                .hasRootCauseMessage("<Speak> cannot contain <Play>");
+        assertThatThrownBy(
+                        () -> converter.mandatoryConvertTo(
+                                VobizXml.class,
+                                "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Response><Speak>&x;</Speak></Response>"))
+                .rootCause()
+                .hasMessageStartingWith("Not well-formed VobizXML");
+    }
+
+    /** The XML as a DOM document: equal when elements, text and attributes are, whatever the attribute order. */
+    private static org.w3c.dom.Document dom(String xml) throws Exception {
+        return javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
