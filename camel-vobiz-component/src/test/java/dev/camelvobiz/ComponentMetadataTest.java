@@ -80,6 +80,12 @@ class ComponentMetadataTest extends CamelTestSupport {
         json.get("headers")
                 .forEach(
                         header -> assertThat(header.get("description").asText()).isNotBlank());
+        for (String options : List.of("componentProperties", "properties")) {
+            json.get(options).properties().forEach(option -> assertThat(
+                            option.getValue().get("description").asText())
+                    .as("%s %s has a description", options, option.getKey())
+                    .isNotBlank());
+        }
         assertThat(json.at("/properties/token/secret").asBoolean()).isTrue();
         assertThat(json.at("/properties/authToken/secret").asBoolean()).isTrue();
         assertThat(json.at("/properties/webhookSecret/secret").asBoolean()).isTrue();

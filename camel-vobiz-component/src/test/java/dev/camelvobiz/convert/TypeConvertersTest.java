@@ -97,8 +97,7 @@ class TypeConvertersTest {
         }
         assertThat(converter
                         .convertTo(
-                                VobizXml.class,
-                                "<Response>\n  <Speak voice=\"MAN\">\n    Hi\n  </Speak>\n</Response>")
+                                VobizXml.class, "<Response>\n  <Speak voice=\"MAN\">\n    Hi\n  </Speak>\n</Response>")
                         .toXml())
                 .as("indentation is not text")
                 .isEqualTo("<Response><Speak voice=\"MAN\">Hi</Speak></Response>");
