@@ -5,10 +5,8 @@ set -euo pipefail
 calls=${1:-500}; seconds=${2:-600}; port=${3:-18089}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/benchmarks/target/soak; mkdir -p "$out"
-cd "$root/camel-vobiz-component"
-mvn -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test >/dev/null
-java -XX:+UseParallelGC -Xmx512m -cp "target/classes:target/test-classes:$(cat "$out/cp.txt")" \
-  dev.camelvobiz.bench.EchoRouteMain "$port" > "$out/server.log" 2>&1 &
+java -XX:+UseParallelGC -Xmx512m -cp "$root/benchmarks/target/benchmarks.jar" \
+  dev.camelvobiz.benchmarks.echo.CamelEchoServer "$port" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 sleep 5

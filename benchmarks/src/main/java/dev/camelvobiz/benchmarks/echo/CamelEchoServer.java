@@ -1,4 +1,4 @@
-package dev.camelvobiz.bench;
+package dev.camelvobiz.benchmarks.echo;
 
 import dev.camelvobiz.VobizConstants;
 import org.apache.camel.builder.RouteBuilder;
@@ -7,12 +7,12 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The echo agent of BASELINES.md as a Camel route: every {@code media} frame goes straight back as
  * {@code playAudio}; {@code /answer} answers calls with a stream to it. The server side of the load
- * benchmark in docs/BENCHMARKS.md and of the emulator's command-line demo; port from the first
- * argument (default 8089).
+ * benchmark in docs/BENCHMARKS.md (next to {@link JettyEchoServer} and the Node echo) and of the soak;
+ * port from the first argument (default 8089).
  */
-public final class EchoRouteMain {
+public final class CamelEchoServer {
 
-    private EchoRouteMain() {}
+    private CamelEchoServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
