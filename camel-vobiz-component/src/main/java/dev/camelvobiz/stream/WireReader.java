@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Reads inbound stream messages straight from the frame's UTF-8 bytes with Jackson's streaming
@@ -19,6 +22,8 @@ import java.io.IOException;
 final class WireReader {
 
     /** Standard alphabet; padding tolerated but not required (§14 "liberal"). */
+    private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+
     private static final Base64Variant BASE64 =
             Base64Variants.MIME_NO_LINEFEEDS.withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
 
@@ -42,7 +47,7 @@ final class WireReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            readTopLevel(parser, into);
+            readTopLevel(parser, new Input(data, offset, offset + length), into);
             if (parser.nextToken() != null) {
                 throw new IllegalArgumentException("trailing data after the JSON object");
             }
@@ -55,7 +60,10 @@ final class WireReader {
         }
     }
 
-    private static void readTopLevel(JsonParser parser, InboundFrame into) throws IOException {
+    /** The message's bytes, for reading a payload straight from them. */
+    private record Input(byte[] data, int offset, int limit) {}
+
+    private static void readTopLevel(JsonParser parser, Input input, InboundFrame into) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
@@ -73,7 +81,7 @@ final class WireReader {
                 case "direction" -> into.direction = text(parser, field);
                 case "extra_headers" -> into.extraHeaders = text(parser, field);
                 case "start" -> readStart(parser, into);
-                case "media" -> readMedia(parser, into);
+                case "media" -> readMedia(parser, input, into);
                 case "dtmf" -> readDtmf(parser, into);
                 default -> parser.skipChildren();
             }
@@ -123,13 +131,13 @@ final class WireReader {
         }
     }
 
-    private static void readMedia(JsonParser parser, InboundFrame into) throws IOException {
+    private static void readMedia(JsonParser parser, Input input, InboundFrame into) throws IOException {
         expectObject(parser, "media");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "payload" -> into.payload = base64(parser);
+                case "payload" -> into.payload = base64(parser, input);
                 case "track" -> into.track = text(parser, "media.track");
                 case "timestamp" -> into.timestamp = number(parser, "media.timestamp");
                 case "chunk" -> into.chunk = number(parser, "media.chunk");
@@ -153,10 +161,34 @@ final class WireReader {
         }
     }
 
-    private static byte[] base64(JsonParser parser) throws IOException {
+    /**
+     * Decodes the payload straight from the frame's bytes with the JDK's (intrinsified) decoder, which
+     * is several times faster than decoding it through the parser; a payload with JSON escapes (legal,
+     * never sent by Vobiz) goes through the parser instead. The parser then skips the string unread.
+     */
+    private static byte[] base64(JsonParser parser, Input input) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             throw wrongType("media.payload", "a base64 string", parser);
         }
+        byte[] data = input.data();
+        int quote = input.offset() + (int) parser.currentTokenLocation().getByteOffset();
+        int end = quote + 1;
+        while (end < input.limit() && data[end] != '"' && data[end] != '\\') {
+            end++;
+        }
+        if (quote >= input.limit() || data[quote] != '"' || end >= input.limit() || data[end] != '"') {
+            return base64ThroughParser(parser);
+        }
+        try {
+            ByteBuffer decoded = BASE64_DECODER.decode(ByteBuffer.wrap(data, quote + 1, end - quote - 1));
+            byte[] audio = decoded.array();
+            return decoded.remaining() == audio.length ? audio : Arrays.copyOf(audio, decoded.remaining());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("media.payload is not valid base64: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] base64ThroughParser(JsonParser parser) throws IOException {
         try {
             return parser.getBinaryValue(BASE64);
         } catch (StreamConstraintsException e) {
