@@ -43,6 +43,9 @@ for n in "${counts[@]}"; do
   for kind in "${order[@]}"; do
     [ -z "$kind" ] && continue
     pid=$(start "$kind"); sleep 4
+    if ! kill -0 "$pid" 2> /dev/null; then
+      echo "the $kind server did not start (port taken?):" >&2; tail -5 "$out/$kind.log" >&2; exit 1
+    fi
     url="ws://127.0.0.1:$(port "$kind")/media"
     java -jar "$emulator" load "$url" --calls 100 --seconds "$warm_seconds" > /dev/null 2>&1 || true
     before=$(cpu_ticks "$pid"); t0=$(date +%s.%N)

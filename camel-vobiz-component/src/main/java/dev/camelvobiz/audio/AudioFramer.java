@@ -24,9 +24,15 @@ public final class AudioFramer {
         return format;
     }
 
-    /** The whole frames {@code audio} completes; the rest waits for the next call or {@link #flush()}. */
+    /**
+     * The whole frames {@code audio} completes; the rest waits for the next call or {@link #flush()}.
+     * A returned frame may be {@code audio} itself: read the frames before changing that array.
+     */
     public List<byte[]> append(byte[] audio) {
         int frameSize = partial.length;
+        if (partialLength == 0 && audio.length == frameSize) {
+            return List.of(audio); // the usual case (a frame echoed or relayed as it came): no copy
+        }
         List<byte[]> frames = new ArrayList<>((partialLength + audio.length) / frameSize);
         int offset = 0;
         if (partialLength > 0) {

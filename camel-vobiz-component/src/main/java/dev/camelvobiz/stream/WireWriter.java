@@ -35,9 +35,10 @@ final class WireWriter {
     static byte[] playAudio(byte[] prefix, byte[] audio) {
         int encodedLength = 4 * ((audio.length + 2) / 3);
         byte[] message = new byte[prefix.length + encodedLength + PAYLOAD_SUFFIX.length];
+        // one array per frame: encode at its start, slide the text right, then write the prefix
+        Base64.getEncoder().encode(audio, message);
+        System.arraycopy(message, 0, message, prefix.length, encodedLength);
         System.arraycopy(prefix, 0, message, 0, prefix.length);
-        byte[] encoded = Base64.getEncoder().encode(audio);
-        System.arraycopy(encoded, 0, message, prefix.length, encodedLength);
         System.arraycopy(PAYLOAD_SUFFIX, 0, message, prefix.length + encodedLength, PAYLOAD_SUFFIX.length);
         return message;
     }
