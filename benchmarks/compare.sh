@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Side by side under the emulator's load mode: the camel-vobiz echo route, the same echo written by hand
-# on Jetty 12's core WebSocket API, and a hand-written Node.js `ws` echo (shared/BASELINES.md), each
+# on Jetty 12's core WebSocket API, and a hand-written Node.js `ws` echo (shared/BASELINES.md) (also
+# available: camel-unpaced, the route with playLead=0, so echoes are not paced to real time), each
 # restarted, warmed up and measured in turn, the order rotating per N so no server always goes first.
 # Usage: benchmarks/compare.sh [N ...]   (default 100 500 1000; after: mvn -B -q install -DskipTests)
-# Env: RUN_SECONDS (20), WARM_SECONDS (10), JVM_OPTS (-XX:+UseParallelGC -Xmx512m), SERVERS (camel jetty node)
+# Env: RUN_SECONDS (20), WARM_SECONDS (10), JVM_OPTS (-XX:+UseParallelGC -Xmx512m), SERVERS (camel jetty node),
+#      REPEAT (1: runs per N and server; on a 2-core machine single runs vary a lot, so repeat)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/benchmarks/target/compare; mkdir -p "$out"
 counts=("$@"); [ ${#counts[@]} -eq 0 ] && counts=(100 500 1000)
+repeated=(); for n in "${counts[@]}"; do for _ in $(seq "${REPEAT:-1}"); do repeated+=("$n"); done; done
+counts=("${repeated[@]}")
 run_seconds=${RUN_SECONDS:-20}; warm_seconds=${WARM_SECONDS:-10}
 jvm_opts=${JVM_OPTS:--XX:+UseParallelGC -Xmx512m}
 read -r -a servers <<< "${SERVERS:-camel jetty node}"
@@ -27,12 +31,14 @@ fi
 start() { # kind -> pid on stdout
   case $1 in
     camel) java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.CamelEchoServer 18089 > "$out/$1.log" 2>&1 & ;;
+    camel-unpaced) java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.CamelEchoServer 18092 playLead=0 \
+      > "$out/$1.log" 2>&1 & ;;
     jetty) java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.JettyEchoServer 18090 > "$out/$1.log" 2>&1 & ;;
     node) node "$root/benchmarks/node-echo/echo.js" 18091 > "$out/$1.log" 2>&1 & ;;
   esac
   echo $!
 }
-port() { case $1 in camel) echo 18089 ;; jetty) echo 18090 ;; node) echo 18091 ;; esac; }
+port() { case $1 in camel) echo 18089 ;; jetty) echo 18090 ;; node) echo 18091 ;; camel-unpaced) echo 18092 ;; esac; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 results=$out/results.csv

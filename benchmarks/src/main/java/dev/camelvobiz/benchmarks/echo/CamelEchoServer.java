@@ -8,7 +8,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The echo agent of BASELINES.md as a Camel route: every {@code media} frame goes straight back as
  * {@code playAudio}; {@code /answer} answers calls with a stream to it. The server side of the load
  * benchmark in docs/BENCHMARKS.md (next to {@link JettyEchoServer} and the Node echo) and of the soak;
- * port from the first argument (default 8089).
+ * port from the first argument (default 8089), extra stream consumer options from the second.
  */
 public final class CamelEchoServer {
 
@@ -16,6 +16,7 @@ public final class CamelEchoServer {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        String streamOptions = args.length > 1 ? "&" + args[1] : ""; // e.g. playLead=0
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -24,7 +25,7 @@ public final class CamelEchoServer {
                     // order, so the echo is heard exactly as said).
                     from("vobiz:answer?port=" + port + "&streamPath=/media&contentType=audio/x-mulaw;rate=8000")
                             .log("Answering ${header.CamelVobizCallId}");
-                    from("vobiz:stream?port=" + port + "&path=/media")
+                    from("vobiz:stream?port=" + port + "&path=/media" + streamOptions)
                             .filter(header(VobizConstants.EVENT).isEqualTo("media"))
                             .to("vobiz:play");
                 }
