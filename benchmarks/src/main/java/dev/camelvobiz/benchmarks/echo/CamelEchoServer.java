@@ -3,6 +3,7 @@ package dev.camelvobiz.benchmarks.echo;
 import dev.camelvobiz.VobizConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.PooledExchangeFactory;
 
 /**
  * The echo agent of BASELINES.md as a Camel route: every {@code media} frame goes straight back as
@@ -18,6 +19,10 @@ public final class CamelEchoServer {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
         String streamOptions = args.length > 1 ? "&" + args[1] : ""; // e.g. playLead=0
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            if (Boolean.getBoolean(
+                    "pooled")) { // -Dpooled=true: Camel's pooled exchanges (camel.main.exchange-factory=pooled)
+                camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+            }
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
