@@ -2,9 +2,9 @@ package dev.camelvobiz.examples.jms;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.examples.bridge.BridgeCommands;
+import dev.camelvobiz.examples.bridge.BrokerBridgeRoutes;
 import dev.camelvobiz.examples.bridge.UndeliveredMessages;
 import java.util.Map;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
@@ -24,14 +24,7 @@ import org.apache.camel.model.dataformat.JsonLibrary;
  *       wait in their queue until the bridge can read them again.
  * </ul>
  */
-public class JmsBridgeRoutes extends RouteBuilder {
-
-    private final UndeliveredMessages undelivered = new UndeliveredMessages();
-
-    /** What this bridge could not deliver to the broker. */
-    public UndeliveredMessages undelivered() {
-        return undelivered;
-    }
+public class JmsBridgeRoutes extends BrokerBridgeRoutes {
 
     @Override
     public void configure() {

@@ -2,9 +2,9 @@ package dev.camelvobiz.examples.kafka;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.examples.bridge.BridgeCommands;
+import dev.camelvobiz.examples.bridge.BrokerBridgeRoutes;
 import dev.camelvobiz.examples.bridge.UndeliveredMessages;
 import java.util.Map;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,14 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       Commands wait in their topic until the bridge can read them again.
  * </ul>
  */
-public class KafkaBridgeRoutes extends RouteBuilder {
-
-    private final UndeliveredMessages undelivered = new UndeliveredMessages();
-
-    /** What this bridge could not deliver to Kafka. */
-    public UndeliveredMessages undelivered() {
-        return undelivered;
-    }
+public class KafkaBridgeRoutes extends BrokerBridgeRoutes {
 
     @Override
     public void configure() {
