@@ -160,8 +160,8 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         }
     }
 
-    private void sendMedia(String json) {
-        send(json, Callback.from(record::mediaSent, failure -> {}));
+    private void sendMedia(byte[] message) {
+        send(message, Callback.from(record::mediaSent, failure -> {}));
     }
 
     synchronized void sendDtmf(char digit) {
@@ -173,15 +173,14 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
     }
 
     private void send(String json) {
-        send(json, Callback.NOOP);
+        send(json.getBytes(StandardCharsets.UTF_8), Callback.NOOP);
     }
 
     /** Sends a message unless the stream is gone; {@code written} learns whether it reached the network. */
-    private void send(String json, Callback written) {
+    private void send(byte[] message, Callback written) {
         CoreSession current = session;
         if (current != null && endTime == null) {
-            Frame frame = new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-            current.sendFrame(frame, written, false);
+            current.sendFrame(new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(message)), written, false);
         }
     }
 

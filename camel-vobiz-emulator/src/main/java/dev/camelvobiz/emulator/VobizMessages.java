@@ -2,6 +2,7 @@ package dev.camelvobiz.emulator;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.camelvobiz.emulator.audio.WireFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** The JSON text of every message Vobiz sends on a stream, in each {@link StartShape}. */
@@ -48,8 +49,11 @@ final class VobizMessages {
         return json.toString();
     }
 
-    /** {@code quotedStreamId} is {@link #quote}d once per stream: this runs 50 times a second per call. */
-    static String media(
+    /**
+     * {@code quotedStreamId} is {@link #quote}d once per stream: this runs 50 times a second per call,
+     * so the message is assembled as bytes (a short ASCII head, the base64 payload, a fixed tail).
+     */
+    static byte[] media(
             StartShape shape,
             String quotedStreamId,
             long sequenceNumber,
@@ -58,20 +62,26 @@ final class VobizMessages {
             long chunk,
             WireFormat format,
             byte[] audio) {
-        StringBuilder json = new StringBuilder(audio.length * 4 / 3 + 200);
+        String head;
+        String tail;
         if (shape == StartShape.FLAT) {
-            json.append("{\"event\":\"media\",\"media\":{\"payload\":\"").append(BASE64.encodeToString(audio));
-            json.append("\",\"contentType\":").append(quote(format.encoding()));
-            json.append(",\"sampleRate\":").append(format.sampleRate());
-            json.append(",\"timestamp\":").append(timestampMillis).append("}}");
-            return json.toString();
+            head = "{\"event\":\"media\",\"media\":{\"payload\":\"";
+            tail = "\",\"contentType\":" + quote(format.encoding()) + ",\"sampleRate\":" + format.sampleRate()
+                    + ",\"timestamp\":" + timestampMillis + "}}";
+        } else {
+            head = "{\"sequenceNumber\":" + sequenceNumber + ",\"streamId\":" + quotedStreamId
+                    + ",\"event\":\"media\",\"media\":{\"track\":\"" + track + "\",\"timestamp\":\"" + timestampMillis
+                    + "\",\"chunk\":" + chunk + ",\"payload\":\"";
+            tail = "\"},\"extra_headers\":\"{}\"}";
         }
-        json.append("{\"sequenceNumber\":").append(sequenceNumber);
-        json.append(",\"streamId\":").append(quotedStreamId).append(",\"event\":\"media\",\"media\":{");
-        json.append("\"track\":\"").append(track).append("\",\"timestamp\":\"").append(timestampMillis);
-        json.append("\",\"chunk\":").append(chunk).append(",\"payload\":\"").append(BASE64.encodeToString(audio));
-        json.append("\"},\"extra_headers\":\"{}\"}");
-        return json.toString();
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = BASE64.encode(audio);
+        byte[] message = new byte[headBytes.length + payload.length + tailBytes.length];
+        System.arraycopy(headBytes, 0, message, 0, headBytes.length);
+        System.arraycopy(payload, 0, message, headBytes.length, payload.length);
+        System.arraycopy(tailBytes, 0, message, headBytes.length + payload.length, tailBytes.length);
+        return message;
     }
 
     /** Current docs: only {@code event} and {@code name}; older shapes add {@code streamId} (§3.3). */
