@@ -44,6 +44,7 @@ public class VobizComponent extends DefaultComponent {
         servers = new VobizServers(getCamelContext());
         timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VobizPlayout");
         // Camel Main binds its meter registry while the context starts: look once it has started.
+        metrics = null;
         getCamelContext().addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
@@ -67,9 +68,9 @@ public class VobizComponent extends DefaultComponent {
             healthCheck = null;
         }
         VobizMetrics stopped = metrics;
+        metrics = VobizMetrics.NONE; // a late frame or REST reply while stopping must not register meters again
         if (stopped != null) {
             stopped.close();
-            metrics = null;
         }
         if (servers != null) {
             servers.stopAll();

@@ -8,6 +8,7 @@ import dev.camelvobiz.event.ClosedEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StreamEvent;
 import dev.camelvobiz.event.VobizEventType;
+import dev.camelvobiz.observe.VobizMetrics;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,6 +79,7 @@ final class StreamConnection implements FrameHandler, CallSession {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long openedNanos = System.nanoTime();
     private volatile long framesIn; // written by the socket's reader only
+    private VobizMetrics metrics = VobizMetrics.NONE; // the component's, from start on (read by the reader only)
     private final AtomicBoolean demandParked = new AtomicBoolean();
 
     StreamConnection(StreamConsumer consumer, String remote) {
@@ -241,12 +243,13 @@ final class StreamConnection implements FrameHandler, CallSession {
         }
         AudioFormat normalised = consumer.normalisedMediaFormat();
         inboundConverter = normalised == null ? null : new AudioConverter(normalised);
+        metrics = consumer.metrics();
         playout = new Playout(
                 "stream " + started.streamId() + " (call " + started.callId() + ")",
                 this::write,
                 writer,
                 consumer.timer(),
-                consumer.metrics(),
+                metrics,
                 consumer.playLeadMillis(),
                 consumer.clearTimeoutMillis());
         start = started;
@@ -269,7 +272,7 @@ final class StreamConnection implements FrameHandler, CallSession {
 
     private void onMedia(StartEvent started) {
         framesIn++;
-        consumer.metrics().frameIn();
+        metrics.frameIn();
         if (frame.payload == null) {
             throw invalid("media without payload", null);
         }
