@@ -1,11 +1,13 @@
 package dev.camelvobiz;
 
 import dev.camelvobiz.api.VobizApiClient;
+import dev.camelvobiz.forward.CommandForwarding;
 import dev.camelvobiz.observe.Observability;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.observe.VobizServerHealthCheck;
 import dev.camelvobiz.server.VobizServers;
 import dev.camelvobiz.stream.StreamRegistry;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelContext;
@@ -23,12 +25,37 @@ public class VobizComponent extends DefaultComponent {
     @Metadata
     private VobizConfiguration configuration = new VobizConfiguration();
 
+    @Metadata(
+            label = "scale-out",
+            description = "This instance's id, set on every consumer exchange as CamelVobizInstanceId and naming its"
+                    + " inbox in forwardUri. Give each instance a stable id (e.g. the pod name); default: a random id"
+                    + " per start.")
+    private String instanceId;
+
+    @Metadata(
+            label = "scale-out",
+            description = "The Camel endpoint each instance takes forwarded stream commands from, with the placeholder"
+                    + " {instance} for the instance id, e.g. kafka:vobiz-commands-{instance}?brokers=k:9092 or"
+                    + " jms:queue:vobiz-commands-{instance}. When set, a stream producer whose stream is held by the"
+                    + " instance named in header CamelVobizInstanceId sends the command there and completes with its"
+                    + " outcome.")
+    private String forwardUri;
+
+    @Metadata(
+            label = "scale-out",
+            defaultValue = "5000",
+            javaType = "java.time.Duration",
+            description = "How long a forwarded command waits for the owner's answer, beyond the time the owner"
+                    + " says the command will take; then it fails with InstanceUnavailableException.")
+    private long forwardTimeout = 5000;
+
     private final StreamRegistry streams = new StreamRegistry();
     private VobizServers servers;
     private volatile VobizApiClient apiClient;
     private ScheduledExecutorService timer;
     private volatile VobizMetrics metrics;
     private VobizServerHealthCheck healthCheck;
+    private volatile CommandForwarding forwarding;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -50,8 +77,9 @@ public class VobizComponent extends DefaultComponent {
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
 
             @Override
-            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
                 metrics();
+                startForwarding();
             }
         });
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
@@ -61,8 +89,23 @@ public class VobizComponent extends DefaultComponent {
         }
     }
 
+    /** The inbox is a consumer of another component (Kafka, JMS): start it once every component can be used. */
+    private synchronized void startForwarding() throws Exception {
+        if (forwardUri != null && forwarding == null && isRunAllowed()) {
+            CommandForwarding started = new CommandForwarding(
+                    getCamelContext(), getInstanceId(), forwardUri, forwardTimeout, streams, timer);
+            started.start();
+            forwarding = started;
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        CommandForwarding forwarded = forwarding;
+        forwarding = null;
+        if (forwarded != null) {
+            forwarded.stop();
+        }
         if (healthCheck != null) {
             HealthCheckRegistry.get(getCamelContext()).unregister(healthCheck);
             healthCheck = null;
@@ -80,6 +123,38 @@ public class VobizComponent extends DefaultComponent {
             timer = null;
         }
         super.doStop();
+    }
+
+    /** This instance's forwarding of stream commands, or null when forwardUri is not set (or not started yet). */
+    public CommandForwarding forwarding() {
+        return forwarding;
+    }
+
+    public synchronized String getInstanceId() {
+        if (instanceId == null) {
+            instanceId = "vobiz-" + Long.toHexString(new SecureRandom().nextLong() >>> 16);
+        }
+        return instanceId;
+    }
+
+    public synchronized void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public String getForwardUri() {
+        return forwardUri;
+    }
+
+    public void setForwardUri(String forwardUri) {
+        this.forwardUri = forwardUri;
+    }
+
+    public long getForwardTimeout() {
+        return forwardTimeout;
+    }
+
+    public void setForwardTimeout(long forwardTimeout) {
+        this.forwardTimeout = forwardTimeout;
     }
 
     public VobizConfiguration getConfiguration() {

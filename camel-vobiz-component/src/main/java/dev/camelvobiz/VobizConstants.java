@@ -150,4 +150,11 @@ public final class VobizConstants {
     public static final String HEARD = "CamelVobizHeard";
 
     private VobizConstants() {}
+
+    @Metadata(
+            description = "The id of the instance (component) that holds the call: set on every exchange from a vobiz"
+                    + " consumer. A stream producer whose stream is held by another instance forwards the command to"
+                    + " the instance this header names (see the component's forwardUri).",
+            javaType = "String")
+    public static final String INSTANCE_ID = "CamelVobizInstanceId";
 }

@@ -62,7 +62,7 @@ public class VobizEndpoint extends DefaultEndpoint {
         if (kind == VobizEndpointKind.API) {
             return new VobizApiProducer(this, getComponent().apiClient());
         }
-        return new StreamCommandProducer(this, getComponent().streams());
+        return new StreamCommandProducer(this);
     }
 
     @Override

@@ -25,6 +25,11 @@ public enum VobizEndpointKind {
         return consumer;
     }
 
+    /** play, checkpoint, clear or stop: a command to one live stream. */
+    public boolean isStreamCommand() {
+        return this == PLAY || this == CHECKPOINT || this == CLEAR || this == STOP;
+    }
+
     public String uriName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -37,6 +37,9 @@ public interface CallSession {
     /** {@code stop}; with {@code afterPlayedMillis > 0} only once the audio before it has played (or that long). */
     boolean stop(long afterPlayedMillis, Exchange exchange, AsyncCallback callback);
 
+    /** How long until everything queued so far has played (sent and unsent audio), in milliseconds. */
+    long queuedMillis();
+
     /** Where the stream stands now (frames, lead, pending checkpoints). */
     CallSnapshot snapshot();
 

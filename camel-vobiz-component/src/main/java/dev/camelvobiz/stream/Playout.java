@@ -389,6 +389,17 @@ final class Playout {
         return Math.max(0, playoutEndNanos - System.nanoTime());
     }
 
+    /** How far the end of everything queued (sent or not) is ahead of now, in nanoseconds. */
+    synchronized long queuedNanos() {
+        long unsent = 0;
+        for (Pending pending : queue) {
+            if (pending.kind() == Kind.FRAME) {
+                unsent += pending.nanos();
+            }
+        }
+        return leadNanos() + unsent;
+    }
+
     /** Checkpoints sent or queued that have not played (the {@code closed} exchange reports them). */
     synchronized List<String> unplayedCheckpoints() {
         List<String> names = new ArrayList<>(sentCheckpoints.keySet());

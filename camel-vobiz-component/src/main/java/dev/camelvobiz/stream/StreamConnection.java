@@ -331,6 +331,7 @@ final class StreamConnection implements FrameHandler, CallSession {
         Exchange exchange = consumer.createExchange(false);
         Message in = exchange.getMessage();
         in.setHeader(VobizConstants.EVENT, type.wireName());
+        in.setHeader(VobizConstants.INSTANCE_ID, consumer.instanceId());
         in.setHeader(VobizConstants.STREAM_ID, started.streamId());
         if (started.callId() != null) {
             in.setHeader(VobizConstants.CALL_ID, started.callId());
@@ -381,6 +382,7 @@ final class StreamConnection implements FrameHandler, CallSession {
     private void report(InvalidFrameException error) {
         consumer.metrics().badFrame();
         Exchange exchange = consumer.createExchange(true);
+        exchange.getMessage().setHeader(VobizConstants.INSTANCE_ID, consumer.instanceId());
         StartEvent started = start;
         if (started != null) {
             exchange.getMessage().setHeader(VobizConstants.STREAM_ID, started.streamId());
@@ -513,6 +515,17 @@ final class StreamConnection implements FrameHandler, CallSession {
                 outbound == null ? 0 : outbound.framesSent(),
                 outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.leadNanos()),
                 outbound == null ? List.of() : outbound.unplayedCheckpoints());
+    }
+
+    /** Whether start has arrived (a stream producers can reach). */
+    boolean started() {
+        return start != null;
+    }
+
+    @Override
+    public long queuedMillis() {
+        Playout outbound = playout;
+        return outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.queuedNanos());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.camelvobiz.stream;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.forward.CommandForwarding;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.server.AddressAllowList;
 import dev.camelvobiz.server.VobizServer;
@@ -42,6 +43,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     private final AudioFormat normalisedMediaFormat;
     private VobizServer server;
     private boolean mdcLogging;
+    private String instanceId;
 
     public StreamConsumer(VobizEndpoint endpoint, Processor processor, StreamRegistry registry) {
         super(endpoint, processor);
@@ -66,11 +68,19 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     protected void doStart() throws Exception {
         super.doStart();
         mdcLogging = endpoint.getCamelContext().isUseMDCLogging();
+        instanceId = endpoint.getComponent().getInstanceId();
         server = endpoint.getComponent().servers().addWebSocketRoute(endpoint.serverAddress(), path(), this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        CommandForwarding forwarding = endpoint.getComponent().forwarding();
+        if (forwarding != null) {
+            forwarding.departing(connections.stream()
+                    .filter(StreamConnection::started)
+                    .map(CallSession.class::cast)
+                    .toList());
+        }
         List<java.util.concurrent.CompletableFuture<Void>> closing = new java.util.ArrayList<>();
         for (StreamConnection connection : List.copyOf(connections)) {
             closing.add(connection.close(CloseStatus.SHUTDOWN, "Route stopping"));
@@ -178,6 +188,11 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     }
 
     /** Whether the context logs with MDC ({@code camel.main.use-mdc-logging}). */
+    /** The component's instance id, which every exchange of this consumer carries. */
+    String instanceId() {
+        return instanceId;
+    }
+
     boolean mdcLogging() {
         return mdcLogging;
     }

@@ -42,6 +42,18 @@ public final class StreamRegistry {
         }
     }
 
+    /** The live stream with this id, else the newest live stream of this call; null if neither is held here. */
+    public CallSession find(String streamId, String callId) {
+        return streamId != null ? byStreamId.get(streamId) : callId == null ? null : byCallId.get(callId);
+    }
+
+    /** Why {@link #find(String, String)} found nothing: the stream closed, or it never was here. */
+    public RuntimeException whyNotLive(String streamId, String callId) {
+        return streamId != null
+                ? notLive("stream:" + streamId, "No live Vobiz stream with streamId " + streamId)
+                : notLive("call:" + callId, "No live Vobiz stream for callId " + callId);
+    }
+
     /**
      * The live stream with this id.
      *

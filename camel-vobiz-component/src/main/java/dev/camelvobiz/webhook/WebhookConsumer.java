@@ -100,6 +100,8 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
         try {
             Message message = exchange.getMessage();
             setHeaders(message, webhook);
+            message.setHeader(
+                    VobizConstants.INSTANCE_ID, getEndpoint().getComponent().getInstanceId());
             message.setBody(webhook.fields());
             getProcessor().process(exchange);
             if (exchange.getException() != null) {
