@@ -1,24 +1,16 @@
 package dev.camelvobiz.forward;
 
-import static dev.camelvobiz.forward.ForwardMessages.ACCEPTED_TYPE;
-import static dev.camelvobiz.forward.ForwardMessages.CALLS;
-import static dev.camelvobiz.forward.ForwardMessages.COMMAND_TYPE;
-import static dev.camelvobiz.forward.ForwardMessages.DEPARTED_TYPE;
-import static dev.camelvobiz.forward.ForwardMessages.EXPECTED;
-import static dev.camelvobiz.forward.ForwardMessages.FROM;
-import static dev.camelvobiz.forward.ForwardMessages.ID;
-import static dev.camelvobiz.forward.ForwardMessages.OUTCOME_TYPE;
-import static dev.camelvobiz.forward.ForwardMessages.TO;
-import static dev.camelvobiz.forward.ForwardMessages.TYPE;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelvobiz.VobizConstants;
-import dev.camelvobiz.VobizEndpointKind;
 import dev.camelvobiz.stream.CallSession;
 import dev.camelvobiz.stream.StreamClosedException;
 import dev.camelvobiz.stream.StreamCommand;
 import dev.camelvobiz.stream.StreamRegistry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
@@ -59,6 +50,7 @@ public final class CommandForwarding extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandForwarding.class);
     private static final int DEPARTED_CALLS_CAPACITY = 4096;
+    private static final long SWEEP_MILLIS = 100;
 
     private final CamelContext context;
     private final String instanceId;
@@ -67,7 +59,7 @@ public final class CommandForwarding extends ServiceSupport {
     private final StreamRegistry streams;
     private final ScheduledExecutorService timer;
     private final Map<String, PendingForward> pending = new ConcurrentHashMap<>();
-    private final Map<String, AsyncProducer> producers = new ConcurrentHashMap<>();
+    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Set<String> peers = ConcurrentHashMap.newKeySet();
     private final Map<String, String> departedCalls = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -77,6 +69,7 @@ public final class CommandForwarding extends ServiceSupport {
     };
     private final AtomicLong sequence = new AtomicLong();
     private ExecutorService completions;
+    private ScheduledFuture<?> sweeper;
     private org.apache.camel.Consumer inbox;
 
     /** A forwarded command waiting for its outcome. */
@@ -86,7 +79,8 @@ public final class CommandForwarding extends ServiceSupport {
         final String owner;
         final String callKey;
         final String description;
-        volatile ScheduledFuture<?> deadline;
+        /** System.nanoTime() after which the sender stops waiting. */
+        volatile long deadlineNanos;
 
         PendingForward(Exchange exchange, AsyncCallback callback, String owner, String callKey, String description) {
             this.exchange = exchange;
@@ -124,6 +118,8 @@ public final class CommandForwarding extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         completions = context.getExecutorServiceManager().newFixedThreadPool(this, "VobizForwarding", 4);
+        // One sweep for every deadline: a timer task per command would be thousands of tasks at media rates.
+        sweeper = timer.scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         Endpoint endpoint = context.getEndpoint(uriFor(instanceId));
         inbox = endpoint.createConsumer(exchange -> received(exchange.getMessage()));
         ServiceHelper.startService(inbox);
@@ -132,6 +128,7 @@ public final class CommandForwarding extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        sweeper.cancel(false);
         ServiceHelper.stopService(inbox);
         for (String id : Set.copyOf(pending.keySet())) {
             fail(
@@ -140,9 +137,11 @@ public final class CommandForwarding extends ServiceSupport {
                             p.description + ": instance " + instanceId + " stopped before " + p.owner + " answered"));
         }
         // Outcomes of commands that ran here (streams close as the routes stop) still go to their senders.
+        outboxes.values().forEach(Outbox::flush);
         context.getExecutorServiceManager().shutdownGraceful(completions, 2000);
-        ServiceHelper.stopService(producers.values());
-        producers.clear();
+        outboxes.values().forEach(Outbox::flush);
+        outboxes.values().forEach(outbox -> ServiceHelper.stopService(outbox.producer()));
+        outboxes.clear();
     }
 
     /**
@@ -166,22 +165,21 @@ public final class CommandForwarding extends ServiceSupport {
             return true;
         }
         String id = instanceId + "-" + sequence.incrementAndGet();
-        Exchange message = new DefaultExchange(context);
+        ObjectNode entry;
+        Outbox outbox;
         try {
-            ForwardMessages.writeCommand(command, streamId, callId, exchange.getMessage(), message.getMessage());
+            entry = ForwardMessages.command(id, command, streamId, callId, exchange.getMessage());
+            outbox = outbox(owner);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        message.getMessage().setHeader(ID, id);
         PendingForward waiting = new PendingForward(exchange, callback, owner, callKey, description);
+        waiting.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         pending.put(id, waiting);
-        waiting.deadline = timer.schedule(() -> expire(id), timeoutMillis, TimeUnit.MILLISECONDS);
-        send(
-                owner,
-                streamId != null ? streamId : callId,
-                message,
+        outbox.add(
+                entry,
                 failure -> fail(
                         id,
                         p -> new InstanceUnavailableException(
@@ -194,76 +192,76 @@ public final class CommandForwarding extends ServiceSupport {
         if (sessions.isEmpty() || peers.isEmpty()) {
             return;
         }
-        StringBuilder calls = new StringBuilder();
+        List<String> calls = new ArrayList<>();
         for (CallSession session : sessions) {
-            calls.append(calls.isEmpty() ? "" : ",").append("stream:").append(session.streamId());
+            calls.add("stream:" + session.streamId());
             if (session.callId() != null) {
-                calls.append(",call:").append(session.callId());
+                calls.add("call:" + session.callId());
             }
         }
         for (String peer : peers) {
-            Exchange notice = new DefaultExchange(context);
-            notice.getMessage().setHeader(TYPE, DEPARTED_TYPE);
-            notice.getMessage().setHeader(CALLS, calls.toString());
-            notice.getMessage().setBody("");
-            send(
-                    peer,
-                    instanceId,
-                    notice,
+            Outbox outbox = outbox(peer);
+            outbox.add(
+                    ForwardMessages.departed(calls),
                     failure -> LOG.warn(
                             "Could not tell instance {} that the calls of {} are closing: {}",
                             peer,
                             instanceId,
                             failure.toString()));
+            outbox.flush();
         }
     }
 
     /** Everything that arrives in this instance's inbox. Runs on the transport's consumer thread: never blocks. */
     private void received(Message message) {
-        String to = message.getHeader(TO, String.class);
-        if (!instanceId.equals(to)) {
-            LOG.warn("Ignored a message addressed to instance {} in the inbox of {}", to, instanceId);
+        ForwardMessages.Envelope envelope;
+        try {
+            envelope = ForwardMessages.read(message.getBody(String.class));
+        } catch (IllegalArgumentException e) {
+            LOG.warn(
+                    "Ignored a message in the inbox of instance {} that is not a forwarding envelope: {}",
+                    instanceId,
+                    e.getMessage());
             return;
         }
-        String type = message.getHeader(TYPE, String.class);
-        String from = message.getHeader(FROM, String.class);
-        String id = message.getHeader(ID, String.class);
-        if (type == null || from == null) {
-            LOG.warn("Ignored a message without {} or {} in the inbox of {}", TYPE, FROM, instanceId);
+        if (!instanceId.equals(envelope.to())) {
+            LOG.debug("Ignored a message for instance {} in the inbox of {}", envelope.to(), instanceId);
             return;
         }
-        switch (type) {
-            case COMMAND_TYPE -> run(from, id, message);
-            case ACCEPTED_TYPE -> extend(id, message.getHeader(EXPECTED, Long.class));
-            case OUTCOME_TYPE -> complete(id, from, message);
-            case DEPARTED_TYPE -> departed(from, message.getHeader(CALLS, String.class));
-            default -> LOG.warn("Ignored a message of unknown type '{}' from instance {}", type, from);
+        for (JsonNode entry : envelope.entries()) {
+            String id = ForwardMessages.id(entry);
+            switch (ForwardMessages.type(entry)) {
+                case ForwardMessages.COMMAND -> run(envelope.from(), id, entry);
+                case ForwardMessages.ACCEPTED ->
+                    extend(id, entry.path("expected").asLong(0));
+                case ForwardMessages.OUTCOME -> complete(id, envelope.from(), entry);
+                case ForwardMessages.DEPARTED -> departed(envelope.from(), ForwardMessages.departedCalls(entry));
+                default ->
+                    LOG.warn(
+                            "Ignored an entry of unknown type '{}' from instance {}",
+                            ForwardMessages.type(entry),
+                            envelope.from());
+            }
         }
     }
 
     /** Runs a command forwarded to this instance and reports its outcome to the sender. */
-    private void run(String from, String id, Message message) {
+    private void run(String from, String id, JsonNode entry) {
         peers.add(from);
         Exchange local = new DefaultExchange(context);
-        StreamCommand command;
-        CallSession session;
+        StreamCommand command = null;
+        CallSession session = null;
         try {
-            command = new StreamCommand(
-                    VobizEndpointKind.fromUri(message.getHeader(ForwardMessages.COMMAND, String.class)),
-                    null,
-                    millis(message, ForwardMessages.AWAIT),
-                    millis(message, ForwardMessages.AFTER_PLAYED),
-                    null);
-            ForwardMessages.readCommand(message, local.getMessage());
+            command = ForwardMessages.commandOf(entry);
+            ForwardMessages.readCommand(entry, local.getMessage());
             String streamId = local.getMessage().getHeader(VobizConstants.STREAM_ID, String.class);
             String callId = local.getMessage().getHeader(VobizConstants.CALL_ID, String.class);
             session = streams.find(streamId, callId);
             if (session == null) {
                 local.setException(streams.whyNotLive(streamId, callId));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             local.setException(new IllegalArgumentException("Malformed forwarded command: " + e.getMessage(), e));
-            command = null;
             session = null;
         }
         if (session == null) {
@@ -273,50 +271,36 @@ public final class CommandForwarding extends ServiceSupport {
         boolean done = command.execute(session, local, doneSync -> reply(from, id, local));
         long expected = session.queuedMillis() + command.waitMillis();
         if (!done && expected > timeoutMillis / 2) {
-            Exchange accepted = new DefaultExchange(context);
-            accepted.getMessage().setHeader(TYPE, ACCEPTED_TYPE);
-            accepted.getMessage().setHeader(ID, id);
-            accepted.getMessage().setHeader(EXPECTED, Long.toString(expected));
-            accepted.getMessage().setBody("");
-            completions.execute(() -> send(from, id, accepted, failure -> {}));
+            outbox(from).add(ForwardMessages.accepted(id, expected), failure -> {});
         }
     }
 
     private void reply(String to, String id, Exchange done) {
-        completions.execute(() -> {
-            Exchange outcome = new DefaultExchange(context);
-            ForwardMessages.writeOutcome(done, outcome.getMessage());
-            outcome.getMessage().setHeader(ID, id);
-            send(
-                    to,
-                    id,
-                    outcome,
-                    failure -> LOG.warn(
-                            "Could not report the outcome of forwarded command {} to instance {}: {}",
-                            id,
-                            to,
-                            failure.toString()));
-        });
+        outbox(to)
+                .add(
+                        ForwardMessages.outcome(id, done),
+                        failure -> LOG.warn(
+                                "Could not report the outcome of forwarded command {} to instance {}: {}",
+                                id,
+                                to,
+                                failure.toString()));
     }
 
     /** The owner expects a long command: wait for it that long, plus the usual timeout. */
-    private void extend(String id, Long expectedMillis) {
+    private void extend(String id, long expectedMillis) {
         PendingForward waiting = id == null ? null : pending.get(id);
-        if (waiting == null || expectedMillis == null) {
+        if (waiting == null) {
             return;
         }
-        ScheduledFuture<?> old = waiting.deadline;
-        waiting.deadline = timer.schedule(() -> expire(id), expectedMillis + timeoutMillis, TimeUnit.MILLISECONDS);
-        old.cancel(false);
+        waiting.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(expectedMillis + timeoutMillis);
     }
 
-    private void complete(String id, String owner, Message outcome) {
+    private void complete(String id, String owner, JsonNode outcome) {
         PendingForward waiting = id == null ? null : pending.remove(id);
         if (waiting == null) {
             LOG.debug("Outcome {} from {} came after its sender stopped waiting", id, owner);
             return;
         }
-        waiting.deadline.cancel(false);
         try {
             ForwardMessages.readOutcome(outcome, waiting.exchange, owner);
         } catch (RuntimeException e) {
@@ -325,12 +309,9 @@ public final class CommandForwarding extends ServiceSupport {
         completions.execute(() -> waiting.callback.done(false));
     }
 
-    private void departed(String owner, String calls) {
-        if (calls == null) {
-            return;
-        }
+    private void departed(String owner, List<String> calls) {
         String description = "closed: its instance " + owner + " stopped";
-        Set<String> keys = Set.of(calls.split(","));
+        Set<String> keys = Set.copyOf(calls);
         synchronized (departedCalls) {
             keys.forEach(key -> departedCalls.put(key, key.replace(':', ' ') + " " + description));
         }
@@ -347,6 +328,15 @@ public final class CommandForwarding extends ServiceSupport {
         }
     }
 
+    private void expireOverdue() {
+        long now = System.nanoTime();
+        for (Map.Entry<String, PendingForward> entry : pending.entrySet()) {
+            if (now - entry.getValue().deadlineNanos > 0) {
+                expire(entry.getKey());
+            }
+        }
+    }
+
     private void expire(String id) {
         fail(
                 id,
@@ -359,37 +349,21 @@ public final class CommandForwarding extends ServiceSupport {
         if (waiting == null) {
             return;
         }
-        waiting.deadline.cancel(false);
         waiting.exchange.setException(failure.apply(waiting));
         completions.execute(() -> waiting.callback.done(false));
     }
 
-    /** Sends {@code message} to {@code instance}'s inbox, keyed so one call's messages stay in order. */
-    private void send(String instance, String key, Exchange message, Consumer<Exception> onFailure) {
-        Message out = message.getMessage();
-        out.setHeader(TO, instance);
-        out.setHeader(FROM, instanceId);
-        String uri = uriFor(instance);
-        if (uri.startsWith("kafka:")) {
-            out.setHeader("kafka.KEY", key);
-        }
-        try {
-            AsyncProducer producer = producers.computeIfAbsent(uri, this::startProducer);
-            producer.process(message, doneSync -> {
-                if (message.getException() != null) {
-                    onFailure.accept(message.getException());
-                }
-            });
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
-        }
+    /** The outbox to {@code instance}'s inbox, its producer started on first use. */
+    private Outbox outbox(String instance) {
+        return outboxes.computeIfAbsent(instance, this::openOutbox);
     }
 
-    private AsyncProducer startProducer(String uri) {
+    private Outbox openOutbox(String instance) {
+        String uri = uriFor(instance);
         try {
             AsyncProducer producer = context.getEndpoint(uri).createAsyncProducer();
             ServiceHelper.startService(producer);
-            return producer;
+            return new Outbox(context, instanceId, instance, producer, timer, completions);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + URISupport.sanitizeUri(uri) + ": " + e.getMessage(), e);
         }

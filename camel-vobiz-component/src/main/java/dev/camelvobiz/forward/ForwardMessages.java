@@ -2,167 +2,194 @@ package dev.camelvobiz.forward;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.VobizEndpointKind;
 import dev.camelvobiz.audio.AudioData;
 import dev.camelvobiz.stream.HeardUtterance;
 import dev.camelvobiz.stream.StreamClosedException;
 import dev.camelvobiz.stream.StreamCommand;
 import dev.camelvobiz.stream.StreamNotFoundException;
-import java.util.Base64;
+import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 
 /**
- * The wire form of forwarded commands and their replies: every value a String header (Kafka record
- * headers and JMS properties both carry Strings), a play's audio as Base64 text in the body, so any
- * transport's default serialisation carries them unchanged.
+ * The wire form of forwarding: one JSON text per transport message, an envelope
+ * {@code {"from":…,"to":…,"entries":[…]}} carrying every command, acceptance, outcome and departure
+ * notice one instance had for another within a few milliseconds. Text in the body, no headers: every
+ * transport carries it unchanged with its default serialisation, and its header rules (Camel's Kafka
+ * and JMS components keep Camel* headers off the wire) do not apply.
  */
 final class ForwardMessages {
 
-    /** command, accepted, outcome or departed. */
-    static final String TYPE = "CamelVobizForward";
-
-    static final String TO = "CamelVobizForwardTo";
-    static final String FROM = "CamelVobizForwardFrom";
-    static final String ID = "CamelVobizForwardId";
-    static final String COMMAND = "CamelVobizForwardCommand";
-    static final String AWAIT = "CamelVobizForwardAwait";
-    static final String AFTER_PLAYED = "CamelVobizForwardAfterPlayed";
-    /** In an accepted reply: how long the owner expects the command to take from now, in ms. */
-    static final String EXPECTED = "CamelVobizForwardExpected";
-
-    static final String ERROR = "CamelVobizForwardError";
-    static final String ERROR_MESSAGE = "CamelVobizForwardErrorMessage";
-    /** In a departed notice: the calls the stopping instance held, comma-separated. */
-    static final String CALLS = "CamelVobizForwardCalls";
-
-    static final String COMMAND_TYPE = "command";
-    static final String ACCEPTED_TYPE = "accepted";
-    static final String OUTCOME_TYPE = "outcome";
-    static final String DEPARTED_TYPE = "departed";
+    static final String COMMAND = "command";
+    static final String ACCEPTED = "accepted";
+    static final String OUTCOME = "outcome";
+    static final String DEPARTED = "departed";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<HeardUtterance>> HEARD_LIST = new TypeReference<>() {};
 
     private ForwardMessages() {}
 
-    /** Writes {@code command}, with the target and the play's audio from {@code from}, into {@code to}. */
-    static void writeCommand(StreamCommand command, String streamId, String callId, Message from, Message to)
+    /** An envelope as read from the transport. */
+    record Envelope(String from, String to, List<JsonNode> entries) {}
+
+    static String envelope(String from, String to, List<ObjectNode> entries) {
+        ObjectNode envelope = JSON.createObjectNode().put("from", from).put("to", to);
+        ArrayNode list = envelope.putArray("entries");
+        entries.forEach(list::add);
+        return envelope.toString();
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong, for anything that is not an envelope */
+    static Envelope read(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("empty message");
+        }
+        JsonNode envelope;
+        try {
+            envelope = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        String from = envelope.path("from").asText(null);
+        String to = envelope.path("to").asText(null);
+        JsonNode entries = envelope.path("entries");
+        if (from == null || to == null || !entries.isArray()) {
+            throw new IllegalArgumentException("an envelope needs from, to and entries");
+        }
+        List<JsonNode> list = new java.util.ArrayList<>(entries.size());
+        entries.forEach(list::add);
+        return new Envelope(from, to, list);
+    }
+
+    static String type(JsonNode entry) {
+        return entry.path("type").asText("");
+    }
+
+    static String id(JsonNode entry) {
+        return entry.path("id").asText(null);
+    }
+
+    /** {@code command} for {@code streamId} (or {@code callId}), with the play's audio from {@code from}. */
+    static ObjectNode command(String id, StreamCommand command, String streamId, String callId, Message from)
             throws InvalidPayloadException {
-        to.setHeader(TYPE, COMMAND_TYPE);
-        to.setHeader(COMMAND, command.kind().uriName());
-        putIfPresent(to, VobizConstants.STREAM_ID, streamId);
-        putIfPresent(to, VobizConstants.CALL_ID, callId);
-        putIfPresent(to, AWAIT, command.awaitMillis() > 0 ? Long.toString(command.awaitMillis()) : null);
+        ObjectNode entry = entry(COMMAND, id).put("command", command.kind().uriName());
+        putIfPresent(entry, "streamId", streamId);
+        putIfPresent(entry, "callId", callId);
+        if (command.awaitMillis() > 0) {
+            entry.put("await", command.awaitMillis());
+        }
+        if (command.afterPlayedMillis() > 0) {
+            entry.put("afterPlayed", command.afterPlayedMillis());
+        }
+        putIfPresent(entry, "generation", from.getHeader(VobizConstants.GENERATION, Integer.class));
         putIfPresent(
-                to, AFTER_PLAYED, command.afterPlayedMillis() > 0 ? Long.toString(command.afterPlayedMillis()) : null);
-        putIfPresent(to, VobizConstants.GENERATION, from.getHeader(VobizConstants.GENERATION, String.class));
-        String name =
-                command.name() != null ? command.name() : from.getHeader(VobizConstants.CHECKPOINT_NAME, String.class);
-        putIfPresent(to, VobizConstants.CHECKPOINT_NAME, name);
-        String body = "";
-        switch (command.kind()) {
-            case PLAY -> {
-                byte[] audio;
-                String format;
-                if (from.getBody() instanceof AudioData data) {
-                    audio = data.audio();
-                    format = data.format().toString();
-                } else {
-                    audio = from.getMandatoryBody(byte[].class);
-                    Object declared = from.getHeader(VobizConstants.AUDIO_FORMAT);
-                    format = declared != null ? declared.toString() : command.audioFormat();
-                }
-                putIfPresent(to, VobizConstants.AUDIO_FORMAT, format);
-                body = Base64.getEncoder().encodeToString(audio);
+                entry,
+                "checkpoint",
+                command.name() != null ? command.name() : from.getHeader(VobizConstants.CHECKPOINT_NAME, String.class));
+        if (command.kind() == VobizEndpointKind.PLAY) {
+            if (from.getBody() instanceof AudioData data) {
+                entry.put("format", data.format().toString()).put("audio", data.audio());
+            } else {
+                Object declared = from.getHeader(VobizConstants.AUDIO_FORMAT);
+                putIfPresent(entry, "format", declared != null ? declared.toString() : command.audioFormat());
+                entry.put("audio", from.getMandatoryBody(byte[].class));
             }
-            default -> {}
         }
-        to.setBody(body);
+        return entry;
     }
 
-    /** The command's headers and audio as the local exchange a {@link StreamCommand} runs on. */
-    static void readCommand(Message from, Message to) {
-        for (String header : new String[] {
-            VobizConstants.STREAM_ID,
-            VobizConstants.CALL_ID,
-            VobizConstants.CHECKPOINT_NAME,
-            VobizConstants.AUDIO_FORMAT
-        }) {
-            putIfPresent(to, header, from.getHeader(header, String.class));
-        }
-        String generation = from.getHeader(VobizConstants.GENERATION, String.class);
-        if (generation != null) {
-            to.setHeader(VobizConstants.GENERATION, Integer.valueOf(generation));
-        }
-        String body = from.getBody(String.class);
-        to.setBody(
-                body == null || body.isEmpty()
-                        ? new byte[0]
-                        : Base64.getDecoder().decode(body));
+    /** The command a {@code command} entry describes, its options as the sender's endpoint had them. */
+    static StreamCommand commandOf(JsonNode entry) {
+        return new StreamCommand(
+                VobizEndpointKind.fromUri(entry.path("command").asText("")),
+                null,
+                entry.path("await").asLong(0),
+                entry.path("afterPlayed").asLong(0),
+                null);
     }
 
-    /** The outcome of a command run here: what the local exchange ended with. */
-    static void writeOutcome(Exchange done, Message to) {
-        to.setHeader(TYPE, OUTCOME_TYPE);
+    /** The target, names and audio of a {@code command} entry, as the local exchange it runs on. */
+    static void readCommand(JsonNode entry, Message to) throws IOException {
+        putIfPresent(to, VobizConstants.STREAM_ID, entry.path("streamId").asText(null));
+        putIfPresent(to, VobizConstants.CALL_ID, entry.path("callId").asText(null));
+        putIfPresent(
+                to, VobizConstants.CHECKPOINT_NAME, entry.path("checkpoint").asText(null));
+        putIfPresent(to, VobizConstants.AUDIO_FORMAT, entry.path("format").asText(null));
+        if (entry.hasNonNull("generation")) {
+            to.setHeader(VobizConstants.GENERATION, entry.get("generation").asInt());
+        }
+        to.setBody(entry.hasNonNull("audio") ? entry.get("audio").binaryValue() : new byte[0]);
+    }
+
+    static ObjectNode accepted(String id, long expectedMillis) {
+        return entry(ACCEPTED, id).put("expected", expectedMillis);
+    }
+
+    /** The outcome of a command run here: what its local exchange ended with. */
+    static ObjectNode outcome(String id, Exchange done) {
+        ObjectNode entry = entry(OUTCOME, id);
         Message result = done.getMessage();
-        putIfPresent(
-                to, VobizConstants.CHECKPOINT_NAME, result.getHeader(VobizConstants.CHECKPOINT_NAME, String.class));
-        putIfPresent(to, VobizConstants.GENERATION, result.getHeader(VobizConstants.GENERATION, String.class));
-        putIfPresent(
-                to, VobizConstants.DISCARDED_FRAMES, result.getHeader(VobizConstants.DISCARDED_FRAMES, String.class));
-        putIfPresent(
-                to,
-                VobizConstants.CHECKPOINT_OUTCOME,
-                result.getHeader(VobizConstants.CHECKPOINT_OUTCOME, String.class));
+        putIfPresent(entry, "checkpoint", result.getHeader(VobizConstants.CHECKPOINT_NAME, String.class));
+        putIfPresent(entry, "generation", result.getHeader(VobizConstants.GENERATION, Integer.class));
+        putIfPresent(entry, "discardedFrames", result.getHeader(VobizConstants.DISCARDED_FRAMES, Integer.class));
+        putIfPresent(entry, "outcome", result.getHeader(VobizConstants.CHECKPOINT_OUTCOME, String.class));
         Object heard = result.getHeader(VobizConstants.HEARD);
         if (heard != null) {
-            try {
-                to.setHeader(VobizConstants.HEARD, JSON.writeValueAsString(heard));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot write the heard utterances as JSON", e);
-            }
+            entry.set("heard", JSON.valueToTree(heard));
         }
         Exception failure = done.getException();
         if (failure != null) {
-            to.setHeader(ERROR, failure.getClass().getSimpleName());
-            to.setHeader(ERROR_MESSAGE, String.valueOf(failure.getMessage()));
+            entry.put("error", failure.getClass().getSimpleName())
+                    .put("errorMessage", String.valueOf(failure.getMessage()));
         }
-        to.setBody("");
+        return entry;
     }
 
     /** Puts a reported outcome on the exchange that sent the command, as if it had run here. */
-    static void readOutcome(Message outcome, Exchange sender, String owner) {
+    static void readOutcome(JsonNode entry, Exchange sender, String owner) {
         Message to = sender.getMessage();
         putIfPresent(
-                to, VobizConstants.CHECKPOINT_NAME, outcome.getHeader(VobizConstants.CHECKPOINT_NAME, String.class));
+                to, VobizConstants.CHECKPOINT_NAME, entry.path("checkpoint").asText(null));
         putIfPresent(
-                to,
-                VobizConstants.CHECKPOINT_OUTCOME,
-                outcome.getHeader(VobizConstants.CHECKPOINT_OUTCOME, String.class));
-        String generation = outcome.getHeader(VobizConstants.GENERATION, String.class);
-        if (generation != null) {
-            to.setHeader(VobizConstants.GENERATION, Integer.valueOf(generation));
+                to, VobizConstants.CHECKPOINT_OUTCOME, entry.path("outcome").asText(null));
+        if (entry.hasNonNull("generation")) {
+            to.setHeader(VobizConstants.GENERATION, entry.get("generation").asInt());
         }
-        String discarded = outcome.getHeader(VobizConstants.DISCARDED_FRAMES, String.class);
-        if (discarded != null) {
-            to.setHeader(VobizConstants.DISCARDED_FRAMES, Integer.valueOf(discarded));
+        if (entry.hasNonNull("discardedFrames")) {
+            to.setHeader(
+                    VobizConstants.DISCARDED_FRAMES,
+                    entry.get("discardedFrames").asInt());
         }
-        String heard = outcome.getHeader(VobizConstants.HEARD, String.class);
-        if (heard != null) {
-            try {
-                to.setHeader(VobizConstants.HEARD, JSON.readValue(heard, HEARD_LIST));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("Unreadable heard utterances from instance " + owner, e);
-            }
+        if (entry.hasNonNull("heard")) {
+            to.setHeader(VobizConstants.HEARD, JSON.convertValue(entry.get("heard"), HEARD_LIST));
         }
-        String error = outcome.getHeader(ERROR, String.class);
-        if (error != null) {
-            sender.setException(failure(error, outcome.getHeader(ERROR_MESSAGE, String.class), owner));
+        if (entry.hasNonNull("error")) {
+            sender.setException(failure(
+                    entry.get("error").asText(), entry.path("errorMessage").asText(), owner));
         }
+    }
+
+    static ObjectNode departed(Collection<String> callKeys) {
+        ObjectNode entry = entry(DEPARTED, null);
+        ArrayNode calls = entry.putArray("calls");
+        callKeys.forEach(calls::add);
+        return entry;
+    }
+
+    static List<String> departedCalls(JsonNode entry) {
+        List<String> calls = new java.util.ArrayList<>();
+        entry.path("calls").forEach(call -> calls.add(call.asText()));
+        return calls;
     }
 
     /** The owner's failure as the same exception type where the caller may catch it by type. */
@@ -176,7 +203,23 @@ final class ForwardMessages {
         };
     }
 
-    static void putIfPresent(Message message, String header, String value) {
+    private static ObjectNode entry(String type, String id) {
+        ObjectNode entry = JSON.createObjectNode().put("type", type);
+        if (id != null) {
+            entry.put("id", id);
+        }
+        return entry;
+    }
+
+    private static void putIfPresent(ObjectNode entry, String field, Object value) {
+        if (value instanceof Integer number) {
+            entry.put(field, number);
+        } else if (value != null) {
+            entry.put(field, value.toString());
+        }
+    }
+
+    private static void putIfPresent(Message message, String header, String value) {
         if (value != null) {
             message.setHeader(header, value);
         }

@@ -201,22 +201,24 @@ class ForwardingTest extends CamelTestSupport {
 
     @Test
     void aMalformedForwardedCommandIsAnsweredWithAClearErrorAndTheInboxCarriesOn() throws Exception {
-        template.send("seda:vobiz-inbox-alpha", e -> {
-            e.getMessage().setHeader(ForwardMessages.TYPE, ForwardMessages.COMMAND_TYPE);
-            e.getMessage().setHeader(ForwardMessages.TO, "alpha");
-            e.getMessage().setHeader(ForwardMessages.FROM, "zeta");
-            e.getMessage().setHeader(ForwardMessages.ID, "zeta-1");
-            e.getMessage().setHeader(ForwardMessages.COMMAND, "dance");
-            e.getMessage().setBody("");
-        });
+        template.sendBody("seda:vobiz-inbox-alpha", "not an envelope at all");
+        template.sendBody(
+                "seda:vobiz-inbox-alpha",
+                "{\"from\":\"zeta\",\"to\":\"alpha\",\"entries\":[{\"type\":\"command\",\"id\":\"zeta-1\","
+                        + "\"command\":\"dance\",\"callId\":\"c\"}]}");
 
         MockEndpoint zeta = getMockEndpoint("mock:zeta");
         await().atMost(WAIT).until(() -> zeta.getReceivedCounter() == 1);
-        var reply = zeta.getExchanges().get(0).getMessage();
-        assertThat(reply.getHeader(ForwardMessages.TYPE)).isEqualTo(ForwardMessages.OUTCOME_TYPE);
-        assertThat(reply.getHeader(ForwardMessages.ID)).isEqualTo("zeta-1");
-        assertThat(reply.getHeader(ForwardMessages.ERROR)).isEqualTo("IllegalArgumentException");
-        assertThat(reply.getHeader(ForwardMessages.ERROR_MESSAGE, String.class))
+        ForwardMessages.Envelope reply =
+                ForwardMessages.read(zeta.getExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(reply.from()).isEqualTo("alpha");
+        assertThat(reply.to()).isEqualTo("zeta");
+        assertThat(reply.entries()).hasSize(1);
+        var outcome = reply.entries().get(0);
+        assertThat(ForwardMessages.type(outcome)).isEqualTo(ForwardMessages.OUTCOME);
+        assertThat(ForwardMessages.id(outcome)).isEqualTo("zeta-1");
+        assertThat(outcome.path("error").asText()).isEqualTo("IllegalArgumentException");
+        assertThat(outcome.path("errorMessage").asText())
                 .contains("Malformed forwarded command")
                 .contains("vobiz:dance");
 
