@@ -7,7 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
  * What every instance runs: the answer_url (the default answer streams to this instance's own public
  * URL, so the call's stream lands where it was answered) and its calls' events out to the shared
  * transport, with plain headers ({@code Camel*} headers stay off Kafka and JMS) naming the call and
- * the instance that holds it.
+ * the instance that holds it. Header values are Strings: Kafka carries other types as raw bytes.
  */
 public class InstanceRoutes extends RouteBuilder {
 
@@ -35,7 +35,7 @@ public class InstanceRoutes extends RouteBuilder {
                 .setHeader(INSTANCE, header(VobizConstants.INSTANCE_ID))
                 .setHeader(CALL_ID, header(VobizConstants.CALL_ID))
                 .setHeader(EVENT, header(VobizConstants.EVENT))
-                .setHeader(SEQUENCE, header(VobizConstants.SEQUENCE_NUMBER))
+                .setHeader(SEQUENCE, header(VobizConstants.SEQUENCE_NUMBER).convertToString())
                 .choice()
                 .when(header(VobizConstants.EVENT).isEqualTo("media"))
                 .setHeader(FORMAT, header(VobizConstants.AUDIO_FORMAT).convertToString())

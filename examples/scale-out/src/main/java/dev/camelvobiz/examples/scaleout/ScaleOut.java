@@ -54,12 +54,12 @@ public final class ScaleOut implements AutoCloseable {
                     eventsByCall
                             .computeIfAbsent(callId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
                             .add(exchange.getMessage().getHeader(VobizConstants.EVENT, String.class));
-                    Long sequence = exchange.getMessage().getHeader(InstanceRoutes.SEQUENCE, Long.class);
-                    if (sequence != null) {
+                    String sequence = exchange.getMessage().getHeader(InstanceRoutes.SEQUENCE, String.class);
+                    if (sequence != null && !sequence.isEmpty()) {
                         sequencesByCall
                                 .computeIfAbsent(
                                         callId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                                .add(sequence);
+                                .add(Long.valueOf(sequence));
                     }
                 },
                 exchange -> greetingByCall.put(
