@@ -363,7 +363,7 @@ public final class CommandForwarding extends ServiceSupport {
         try {
             AsyncProducer producer = context.getEndpoint(uri).createAsyncProducer();
             ServiceHelper.startService(producer);
-            return new Outbox(context, instanceId, instance, producer, timer, completions);
+            return new Outbox(context, instanceId, instance, producer, completions);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + URISupport.sanitizeUri(uri) + ": " + e.getMessage(), e);
         }

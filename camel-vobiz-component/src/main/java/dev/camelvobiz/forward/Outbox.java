@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -13,15 +11,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * What this instance has for one other instance, sent as one transport message per few milliseconds
- * instead of one per command: at media rates (50 commands a second per call, and an outcome for each)
- * the per-message cost of the broker dominates, and a 2 ms wait is nothing next to a 20 ms frame.
- * Entries leave in the order they were added (batches are drained and sent under one lock, and keyed
- * by sender so a Kafka topic keeps them on one partition).
+ * What this instance has for one other instance, sent in batches: an entry added while none is
+ * waiting is sent at once (on a forwarding thread), and entries added while a send is under way go
+ * together in the next message. A quiet outbox adds no delay; a busy one sends one transport message
+ * for many commands (at media rates, 50 commands a second per call and an outcome for each, the
+ * per-message cost of the broker dominates). Entries leave in the order they were added (batches are
+ * drained and sent under one lock, and keyed by sender so a Kafka topic keeps them on one partition).
  */
 final class Outbox {
 
-    static final long BATCH_MILLIS = 2;
     private static final int MAX_BATCH = 256;
 
     private record Queued(ObjectNode entry, Consumer<Exception> onFailure) {}
@@ -31,42 +29,30 @@ final class Outbox {
     private final String to;
     private final AsyncProducer producer;
     private final boolean kafka;
-    private final ScheduledExecutorService timer;
     private final Executor sender;
     private final Object sendOrder = new Object();
     private List<Queued> queued = new ArrayList<>();
-    private boolean flushScheduled;
+    private boolean flushPending;
 
-    Outbox(
-            CamelContext context,
-            String from,
-            String to,
-            AsyncProducer producer,
-            ScheduledExecutorService timer,
-            Executor sender) {
+    Outbox(CamelContext context, String from, String to, AsyncProducer producer, Executor sender) {
         this.context = context;
         this.from = from;
         this.to = to;
         this.producer = producer;
         this.kafka = producer.getEndpoint().getEndpointUri().startsWith("kafka:");
-        this.timer = timer;
         this.sender = sender;
     }
 
     /** Queues {@code entry}; {@code onFailure} hears if the transport refuses the message it goes in. */
     void add(ObjectNode entry, Consumer<Exception> onFailure) {
-        boolean full;
-        boolean schedule;
+        boolean flushNow;
         synchronized (this) {
             queued.add(new Queued(entry, onFailure));
-            full = queued.size() >= MAX_BATCH;
-            schedule = !full && !flushScheduled;
-            flushScheduled |= schedule;
+            flushNow = !flushPending || queued.size() >= MAX_BATCH;
+            flushPending = true;
         }
-        if (full) {
+        if (flushNow) {
             sender.execute(this::flush);
-        } else if (schedule) {
-            timer.schedule(() -> sender.execute(this::flush), BATCH_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -77,7 +63,7 @@ final class Outbox {
             synchronized (this) {
                 batch = queued;
                 queued = new ArrayList<>();
-                flushScheduled = false;
+                flushPending = false;
             }
             if (batch.isEmpty()) {
                 return;

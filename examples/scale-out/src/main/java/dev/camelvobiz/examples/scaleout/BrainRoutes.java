@@ -3,7 +3,7 @@ package dev.camelvobiz.examples.scaleout;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.stream.StreamClosedException;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.Processor;
+import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -14,20 +14,16 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class BrainRoutes extends RouteBuilder {
 
+    private static final String PLAY_SENT = "brainPlaySent";
+
     private final Transport transport;
     private final byte[] greeting;
-    private final Processor eventSeen;
-    private final Processor greeted;
+    private final BrainObserver observer;
 
-    /**
-     * @param eventSeen called with every event the brain reads (headers as on a vobiz consumer's exchange)
-     * @param greeted   called with every greeting's awaited checkpoint, once its outcome is known
-     */
-    public BrainRoutes(Transport transport, byte[] greeting, Processor eventSeen, Processor greeted) {
+    public BrainRoutes(Transport transport, byte[] greeting, BrainObserver observer) {
         this.transport = transport;
         this.greeting = greeting;
-        this.eventSeen = eventSeen;
-        this.greeted = greeted;
+        this.observer = observer;
     }
 
     @Override
@@ -51,17 +47,22 @@ public class BrainRoutes extends RouteBuilder {
         // its stream or transport before that, so each call's commands leave in the order of its events.
         from(transport.brainHop())
                 .routeId("brain-answers")
-                .process(eventSeen)
+                .process(observer::eventSeen)
                 .choice()
-                .when(header(VobizConstants.EVENT).isEqualTo("start"))
+                .when(
+                        greeting == null
+                                ? PredicateBuilder.constant(false)
+                                : header(VobizConstants.EVENT).isEqualTo("start"))
                 .setBody(constant(greeting))
                 .to("vobiz:play")
                 .to("vobiz:checkpoint?name=greeting&await=true&timeout=10s")
-                .process(greeted)
+                .process(observer::greeted)
                 .when(header(VobizConstants.EVENT).isEqualTo("media"))
                 .setHeader(
                         VobizConstants.AUDIO_FORMAT,
                         header(InstanceRoutes.FORMAT).convertToString())
-                .to("vobiz:play");
+                .process(play -> play.setProperty(PLAY_SENT, System.nanoTime()))
+                .to("vobiz:play")
+                .process(play -> observer.answered(play, System.nanoTime() - play.getProperty(PLAY_SENT, Long.class)));
     }
 }

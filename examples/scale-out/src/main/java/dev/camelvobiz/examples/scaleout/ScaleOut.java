@@ -6,27 +6,34 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
  * N instances sharing one transport, the first of them running the brain: what the demo and the tests
- * start. Records what the brain saw: which instance held each call, each call's events, each
- * greeting's checkpoint outcome.
+ * start, with a {@link BrainRecord} of what the brain saw.
  */
 public final class ScaleOut implements AutoCloseable {
 
+    static final String BRAIN_INSTANCE = "instance-1";
+
     private final List<ScaleOutInstance> instances = new ArrayList<>();
-    private final Map<String, String> holderByCall = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> eventsByCall = new ConcurrentHashMap<>();
-    private final Map<String, String> greetingByCall = new ConcurrentHashMap<>();
-    private final Map<String, List<Long>> sequencesByCall = new ConcurrentHashMap<>();
+    private final BrainRecord record = new BrainRecord(BRAIN_INSTANCE);
+    private final byte[] greeting;
+
+    private ScaleOut(byte[] greeting) {
+        this.greeting = greeting;
+    }
 
     /** Starts {@code count} instances on {@code ports}; the brain runs on the first. */
     public static ScaleOut start(Transport transport, List<Integer> ports, Duration forwardTimeout) throws Exception {
-        ScaleOut scaleOut = new ScaleOut();
+        return start(transport, ports, forwardTimeout, greeting());
+    }
+
+    /** As {@link #start(Transport, List, Duration)}, the brain greeting with {@code greeting} (null: not at all). */
+    public static ScaleOut start(Transport transport, List<Integer> ports, Duration forwardTimeout, byte[] greeting)
+            throws Exception {
+        ScaleOut scaleOut = new ScaleOut(greeting);
         try {
             for (int i = 0; i < ports.size(); i++) {
                 String id = "instance-" + (i + 1);
@@ -45,26 +52,7 @@ public final class ScaleOut implements AutoCloseable {
     }
 
     private BrainRoutes brain(Transport transport) {
-        return new BrainRoutes(
-                transport,
-                greeting(),
-                exchange -> {
-                    String callId = exchange.getMessage().getHeader(VobizConstants.CALL_ID, String.class);
-                    holderByCall.put(callId, exchange.getMessage().getHeader(VobizConstants.INSTANCE_ID, String.class));
-                    eventsByCall
-                            .computeIfAbsent(callId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                            .add(exchange.getMessage().getHeader(VobizConstants.EVENT, String.class));
-                    String sequence = exchange.getMessage().getHeader(InstanceRoutes.SEQUENCE, String.class);
-                    if (sequence != null && !sequence.isEmpty()) {
-                        sequencesByCall
-                                .computeIfAbsent(
-                                        callId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                                .add(Long.valueOf(sequence));
-                    }
-                },
-                exchange -> greetingByCall.put(
-                        exchange.getMessage().getHeader(VobizConstants.CALL_ID, String.class),
-                        String.valueOf(exchange.getMessage().getHeader(VobizConstants.CHECKPOINT_OUTCOME))));
+        return new BrainRoutes(transport, greeting, record);
     }
 
     /**
@@ -115,25 +103,9 @@ public final class ScaleOut implements AutoCloseable {
         return instances.get(0);
     }
 
-    /** The instance whose consumer reported this call's events. */
-    public String holder(String callId) {
-        return holderByCall.get(callId);
-    }
-
-    public List<String> events(String callId) {
-        List<String> events = eventsByCall.get(callId);
-        return events == null ? List.of() : List.copyOf(events);
-    }
-
-    /** The sequence numbers of this call's events, in the order the brain read them. */
-    public List<Long> sequences(String callId) {
-        List<Long> sequences = sequencesByCall.get(callId);
-        return sequences == null ? List.of() : List.copyOf(sequences);
-    }
-
-    /** The outcome of the greeting's awaited checkpoint, as the owner reported it. */
-    public String greeting(String callId) {
-        return greetingByCall.get(callId);
+    /** What the brain saw. */
+    public BrainRecord record() {
+        return record;
     }
 
     @Override

@@ -67,7 +67,8 @@ abstract class ScaleOutTestSupport {
         for (EmulatedCall call : warmUp) {
             call.awaitHangup(WAIT);
             // the brain has drained what the warm-up left queued once it has seen every call close
-            await().atMost(WAIT).until(() -> scaleOut.events(call.callUuid()).contains("closed"));
+            await().atMost(WAIT)
+                    .until(() -> scaleOut.record().events(call.callUuid()).contains("closed"));
         }
     }
 
@@ -95,10 +96,10 @@ abstract class ScaleOutTestSupport {
         for (int number = 0; number < calls.size(); number++) {
             EmulatedCall call = calls.get(number);
             CallRecord record = call.record();
-            assertThat(scaleOut.holder(call.callUuid()))
+            assertThat(scaleOut.record().holder(call.callUuid()))
                     .as("call %d's stream landed on the instance that answered it", number)
                     .isEqualTo(scaleOut.instances().get(number % 3).id());
-            assertThat(scaleOut.sequences(call.callUuid()))
+            assertThat(scaleOut.record().sequences(call.callUuid()))
                     .as("call %d's events reached the brain in order", number)
                     .isSorted();
             assertThat(FrameMarks.heard(record.heard(8000)))
@@ -107,8 +108,8 @@ abstract class ScaleOutTestSupport {
             assertThat(record.checkpointsPlayed()).as("call %d", number).containsExactly("greeting");
             assertThat(record.violations()).isEmpty();
             String callId = call.callUuid();
-            await().atMost(WAIT).until(() -> scaleOut.greeting(callId) != null);
-            assertThat(scaleOut.greeting(callId))
+            await().atMost(WAIT).until(() -> scaleOut.record().greeting(callId) != null);
+            assertThat(scaleOut.record().greeting(callId))
                     .as("the awaited checkpoint's outcome, from the instance holding call %d", number)
                     .isEqualTo("played");
         }
@@ -123,7 +124,7 @@ abstract class ScaleOutTestSupport {
             calls.add(place(number, frames));
         }
         await().atMost(WAIT).until(() -> calls.stream()
-                .allMatch(call -> scaleOut.events(call.callUuid()).stream()
+                .allMatch(call -> scaleOut.record().events(call.callUuid()).stream()
                                 .filter("media"::equals)
                                 .count()
                         >= 20));
@@ -140,7 +141,7 @@ abstract class ScaleOutTestSupport {
             if (number % 3 == 2) {
                 await("call " + number + "'s closed event, published as its instance stopped")
                         .atMost(WAIT)
-                        .until(() -> scaleOut.events(callId).contains("closed"));
+                        .until(() -> scaleOut.record().events(callId).contains("closed"));
                 assertThat(FrameMarks.heard(call.record().heard(8000)))
                         .as("call %d heard its audio in order until its instance stopped", number)
                         .isEqualTo(FrameMarks.sent(
@@ -152,7 +153,7 @@ abstract class ScaleOutTestSupport {
                         .isInstanceOf(StreamClosedException.class)
                         .hasMessageContaining(stopped.id() + " stopped");
             } else {
-                assertThat(scaleOut.sequences(callId))
+                assertThat(scaleOut.record().sequences(callId))
                         .as("call %d's events reached the brain in order", number)
                         .isSorted();
                 assertThat(FrameMarks.heard(call.record().heard(8000)))
