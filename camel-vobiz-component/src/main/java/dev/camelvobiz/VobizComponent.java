@@ -35,7 +35,7 @@ public class VobizComponent extends DefaultComponent {
     @Metadata(
             label = "scale-out",
             description = "The Camel endpoint each instance takes forwarded stream commands from, with the placeholder"
-                    + " {instance} for the instance id, e.g. kafka:vobiz-commands-{instance}?brokers=k:9092 or"
+                    + " {instance} for the instance id, e.g. kafka:vobiz-commands-{instance} (with its brokers option) or"
                     + " jms:queue:vobiz-commands-{instance}. When set, a stream producer whose stream is held by the"
                     + " instance named in header CamelVobizInstanceId sends the command there and completes with its"
                     + " outcome.")

@@ -25,7 +25,9 @@ public class VobizComponentAutoConfiguration {
     @ConditionalOnMissingBean(name = "vobiz")
     public VobizComponent vobizComponent(Environment environment) {
         VobizComponent component = new VobizComponent();
-        Binder.get(environment).bind(PREFIX, Bindable.ofInstance(component.getConfiguration()));
+        Binder binder = Binder.get(environment);
+        binder.bind(PREFIX, Bindable.ofInstance(component)); // the component's own: instanceId, forwardUri, …
+        binder.bind(PREFIX, Bindable.ofInstance(component.getConfiguration()));
         return component;
     }
 }

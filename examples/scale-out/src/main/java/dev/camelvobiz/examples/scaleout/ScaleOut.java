@@ -27,11 +27,15 @@ public final class ScaleOut implements AutoCloseable {
 
     /** Starts {@code count} instances on {@code ports}; the brain runs on the first. */
     public static ScaleOut start(Transport transport, List<Integer> ports, Duration forwardTimeout) throws Exception {
-        return start(transport, ports, forwardTimeout, greeting());
+        return start(transport, ports, forwardTimeout, greeting(), Duration.ofMillis(300));
     }
 
-    /** As {@link #start(Transport, List, Duration)}, the brain greeting with {@code greeting} (null: not at all). */
-    public static ScaleOut start(Transport transport, List<Integer> ports, Duration forwardTimeout, byte[] greeting)
+    /**
+     * As {@link #start(Transport, List, Duration)}, the brain greeting with {@code greeting} (null: not
+     * at all) and the instances sending audio up to {@code playLead} ahead of the caller's ear.
+     */
+    public static ScaleOut start(
+            Transport transport, List<Integer> ports, Duration forwardTimeout, byte[] greeting, Duration playLead)
             throws Exception {
         ScaleOut scaleOut = new ScaleOut(greeting);
         try {
@@ -40,8 +44,13 @@ public final class ScaleOut implements AutoCloseable {
                 scaleOut.instances.add(
                         i == 0
                                 ? ScaleOutInstance.start(
-                                        id, ports.get(i), transport, forwardTimeout, scaleOut.brain(transport))
-                                : ScaleOutInstance.start(id, ports.get(i), transport, forwardTimeout));
+                                        id,
+                                        ports.get(i),
+                                        transport,
+                                        forwardTimeout,
+                                        playLead,
+                                        scaleOut.brain(transport))
+                                : ScaleOutInstance.start(id, ports.get(i), transport, forwardTimeout, playLead));
             }
             scaleOut.awaitInboxes(Duration.ofSeconds(60));
         } catch (Exception e) {

@@ -35,7 +35,10 @@ public final class ScaleOutApp {
                         jms ? Transport.jms(EmbeddedArtemis.URL) : Transport.kafka(kafka.bootstrapServers()),
                         freePorts(3),
                         Duration.ofSeconds(5),
-                        null); // no greeting: an echo's play then completes as soon as it is sent
+                        null, // no greeting
+                        // a play completes when its last frame is sent: with a long lead that is at once, so
+                        // the timings are the command's path alone, not how much audio queued ahead of it
+                        Duration.ofSeconds(60));
                 Emulator emulator = Emulator.start()) {
             System.out.printf("3 instances over %s; warming up with 30 calls for 4 s%n", jms ? "Artemis" : "Kafka");
             awaitAll(place(emulator, scaleOut, 30, 4));

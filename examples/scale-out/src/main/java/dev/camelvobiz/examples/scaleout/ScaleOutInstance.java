@@ -27,7 +27,8 @@ public final class ScaleOutInstance implements AutoCloseable {
      * publishes its calls' events and takes forwarded commands through {@code transport}.
      */
     public static ScaleOutInstance start(
-            String id, int port, Transport transport, Duration forwardTimeout, RoutesBuilder... more) throws Exception {
+            String id, int port, Transport transport, Duration forwardTimeout, Duration playLead, RoutesBuilder... more)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(id);
         transport.broker().bindTo(context);
@@ -40,6 +41,7 @@ public final class ScaleOutInstance implements AutoCloseable {
         // Stickiness: this instance's own URL goes into <Stream>, so the call's stream comes back here.
         vobiz.getConfiguration().setPublicUrl("http://127.0.0.1:" + port);
         vobiz.getConfiguration().setStreamPath("/media");
+        vobiz.getConfiguration().setPlayLead(playLead.toMillis());
         context.addComponent("vobiz", vobiz);
         context.addRoutes(new InstanceRoutes(transport));
         for (RoutesBuilder routes : more) {

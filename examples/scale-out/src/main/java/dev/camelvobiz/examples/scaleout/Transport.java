@@ -40,12 +40,6 @@ public record Transport(
     }
 
     /**
-     * How long a Kafka producer waits to batch records: at media rates one request per record costs the
-     * broker more than everything else; 2 ms batches them at a latency a 20 ms frame does not notice.
-     */
-    static final int LINGER_MS = 2;
-
-    /**
      * Kafka: one inbox topic per instance, its own consumer group and {@code earliest} offsets so a
      * command sent while the inbox is (re)joining its group is still read; events on one topic keyed by
      * call id, so each call's events stay in order on one partition.
@@ -54,9 +48,8 @@ public record Transport(
         return new Transport(
                 "kafka",
                 "kafka:vobiz-commands-{instance}?brokers=" + brokers
-                        + "&groupId=vobiz-{instance}&autoOffsetReset=earliest&lingerMs=" + LINGER_MS,
-                "kafka:vobiz-events?brokers=" + brokers + "&lingerMs=" + LINGER_MS + "&valueSerializer="
-                        + ByteArraySerializer.class.getName(),
+                        + "&groupId=vobiz-{instance}&autoOffsetReset=earliest",
+                "kafka:vobiz-events?brokers=" + brokers + "&valueSerializer=" + ByteArraySerializer.class.getName(),
                 "kafka:vobiz-events?brokers=" + brokers + "&groupId=vobiz-brain&autoOffsetReset=earliest"
                         + "&valueDeserializer=" + ByteArrayDeserializer.class.getName(),
                 "kafka.KEY",
