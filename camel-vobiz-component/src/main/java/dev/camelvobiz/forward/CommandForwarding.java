@@ -123,7 +123,10 @@ public final class CommandForwarding extends ServiceSupport {
         Endpoint endpoint = context.getEndpoint(uriFor(instanceId));
         inbox = endpoint.createConsumer(exchange -> received(exchange.getMessage()));
         ServiceHelper.startService(inbox);
-        LOG.info("Instance {} takes forwarded stream commands from {}", instanceId, endpoint);
+        LOG.info(
+                "Instance {} takes forwarded stream commands from {}",
+                instanceId,
+                URISupport.sanitizeUri(endpoint.getEndpointUri()));
     }
 
     @Override
