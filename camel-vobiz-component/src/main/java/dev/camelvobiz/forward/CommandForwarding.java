@@ -9,7 +9,6 @@ import dev.camelvobiz.stream.StreamCommand;
 import dev.camelvobiz.stream.StreamRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -41,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * with {@link InstanceUnavailableException} when no outcome comes within the timeout. An owner whose
  * command will take long (audio queued ahead, an awaited checkpoint) says so at once, which moves the
  * sender's deadline; an owner whose stream consumer stops tells the instances that sent it commands
- * which calls closed, so their commands fail at once instead of waiting out the timeout.
+ * which calls closed, so their commands fail at once instead of waiting out the timeout. This class
+ * holds the inbox, the outboxes and the owner's side (running what others forwarded here);
+ * {@link AwaitedOutcomes} holds the sender's side.
  */
 public final class CommandForwarding extends ServiceSupport {
 
@@ -49,7 +49,6 @@ public final class CommandForwarding extends ServiceSupport {
     public static final String INSTANCE_PLACEHOLDER = "{instance}";
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandForwarding.class);
-    private static final int DEPARTED_CALLS_CAPACITY = 4096;
     private static final long SWEEP_MILLIS = 100;
 
     private final CamelContext context;
@@ -58,38 +57,13 @@ public final class CommandForwarding extends ServiceSupport {
     private final long timeoutMillis;
     private final StreamRegistry streams;
     private final ScheduledExecutorService timer;
-    private final Map<String, PendingForward> pending = new ConcurrentHashMap<>();
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Set<String> peers = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> departedCalls = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > DEPARTED_CALLS_CAPACITY;
-        }
-    };
     private final AtomicLong sequence = new AtomicLong();
     private ExecutorService completions;
+    private AwaitedOutcomes outcomes;
     private ScheduledFuture<?> sweeper;
     private org.apache.camel.Consumer inbox;
-
-    /** A forwarded command waiting for its outcome. */
-    private static final class PendingForward {
-        final Exchange exchange;
-        final AsyncCallback callback;
-        final String owner;
-        final String callKey;
-        final String description;
-        /** System.nanoTime() after which the sender stops waiting. */
-        volatile long deadlineNanos;
-
-        PendingForward(Exchange exchange, AsyncCallback callback, String owner, String callKey, String description) {
-            this.exchange = exchange;
-            this.callback = callback;
-            this.owner = owner;
-            this.callKey = callKey;
-            this.description = description;
-        }
-    }
 
     public CommandForwarding(
             CamelContext context,
@@ -118,8 +92,10 @@ public final class CommandForwarding extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         completions = context.getExecutorServiceManager().newFixedThreadPool(this, "VobizForwarding", 4);
+        outcomes = new AwaitedOutcomes(timeoutMillis, completions);
         // One sweep for every deadline: a timer task per command would be thousands of tasks at media rates.
-        sweeper = timer.scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweeper = timer.scheduleWithFixedDelay(
+                outcomes::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         Endpoint endpoint = context.getEndpoint(uriFor(instanceId));
         inbox = endpoint.createConsumer(exchange -> received(exchange.getMessage()));
         ServiceHelper.startService(inbox);
@@ -133,12 +109,8 @@ public final class CommandForwarding extends ServiceSupport {
     protected void doStop() throws Exception {
         sweeper.cancel(false);
         ServiceHelper.stopService(inbox);
-        for (String id : Set.copyOf(pending.keySet())) {
-            fail(
-                    id,
-                    p -> new InstanceUnavailableException(
-                            p.description + ": instance " + instanceId + " stopped before " + p.owner + " answered"));
-        }
+        outcomes.failAll(c -> new InstanceUnavailableException(
+                c.description + ": instance " + instanceId + " stopped before " + c.owner + " answered"));
         // Outcomes of commands that ran here (streams close as the routes stop) still go to their senders.
         outboxes.values().forEach(Outbox::flush);
         context.getExecutorServiceManager().shutdownGraceful(completions, 2000);
@@ -161,7 +133,7 @@ public final class CommandForwarding extends ServiceSupport {
         String callKey = streamId != null ? "stream:" + streamId : "call:" + callId;
         String description = "Forwarded " + command.kind().uriName() + " for "
                 + (streamId != null ? "stream " + streamId : "call " + callId) + " to instance " + owner;
-        String departed = departed(callKey);
+        String departed = outcomes.departed(callKey);
         if (departed != null) {
             exchange.setException(new StreamClosedException(departed));
             callback.done(true);
@@ -178,15 +150,13 @@ public final class CommandForwarding extends ServiceSupport {
             callback.done(true);
             return true;
         }
-        PendingForward waiting = new PendingForward(exchange, callback, owner, callKey, description);
-        waiting.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        pending.put(id, waiting);
+        outcomes.await(id, new AwaitedOutcomes.Awaited(exchange, callback, owner, callKey, description));
         outbox.add(
                 entry,
-                failure -> fail(
+                failure -> outcomes.fail(
                         id,
-                        p -> new InstanceUnavailableException(
-                                p.description + ": the transport refused it: " + failure, failure)));
+                        c -> new InstanceUnavailableException(
+                                c.description + ": the transport refused it: " + failure, failure)));
         return false;
     }
 
@@ -236,9 +206,10 @@ public final class CommandForwarding extends ServiceSupport {
             switch (ForwardMessages.type(entry)) {
                 case ForwardMessages.COMMAND -> run(envelope.from(), id, entry);
                 case ForwardMessages.ACCEPTED ->
-                    extend(id, entry.path("expected").asLong(0));
-                case ForwardMessages.OUTCOME -> complete(id, envelope.from(), entry);
-                case ForwardMessages.DEPARTED -> departed(envelope.from(), ForwardMessages.departedCalls(entry));
+                    outcomes.extend(id, entry.path("expected").asLong(0));
+                case ForwardMessages.OUTCOME -> outcomes.complete(id, envelope.from(), entry);
+                case ForwardMessages.DEPARTED ->
+                    outcomes.departed(envelope.from(), ForwardMessages.departedCalls(entry));
                 default ->
                     LOG.warn(
                             "Ignored an entry of unknown type '{}' from instance {}",
@@ -289,73 +260,6 @@ public final class CommandForwarding extends ServiceSupport {
                                 failure.toString()));
     }
 
-    /** The owner expects a long command: wait for it that long, plus the usual timeout. */
-    private void extend(String id, long expectedMillis) {
-        PendingForward waiting = id == null ? null : pending.get(id);
-        if (waiting == null) {
-            return;
-        }
-        waiting.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(expectedMillis + timeoutMillis);
-    }
-
-    private void complete(String id, String owner, JsonNode outcome) {
-        PendingForward waiting = id == null ? null : pending.remove(id);
-        if (waiting == null) {
-            LOG.debug("Outcome {} from {} came after its sender stopped waiting", id, owner);
-            return;
-        }
-        try {
-            ForwardMessages.readOutcome(outcome, waiting.exchange, owner);
-        } catch (RuntimeException e) {
-            waiting.exchange.setException(e);
-        }
-        completions.execute(() -> waiting.callback.done(false));
-    }
-
-    private void departed(String owner, List<String> calls) {
-        String description = "closed: its instance " + owner + " stopped";
-        Set<String> keys = Set.copyOf(calls);
-        synchronized (departedCalls) {
-            keys.forEach(key -> departedCalls.put(key, key.replace(':', ' ') + " " + description));
-        }
-        for (Map.Entry<String, PendingForward> entry : pending.entrySet()) {
-            if (keys.contains(entry.getValue().callKey)) {
-                fail(entry.getKey(), p -> new StreamClosedException(p.description + " failed: " + description));
-            }
-        }
-    }
-
-    private String departed(String callKey) {
-        synchronized (departedCalls) {
-            return departedCalls.get(callKey);
-        }
-    }
-
-    private void expireOverdue() {
-        long now = System.nanoTime();
-        for (Map.Entry<String, PendingForward> entry : pending.entrySet()) {
-            if (now - entry.getValue().deadlineNanos > 0) {
-                expire(entry.getKey());
-            }
-        }
-    }
-
-    private void expire(String id) {
-        fail(
-                id,
-                p -> new InstanceUnavailableException(p.description + " got no answer in time (forwardTimeout "
-                        + timeoutMillis + " ms): the instance may have stopped, or the transport is down"));
-    }
-
-    private void fail(String id, Function<PendingForward, Exception> failure) {
-        PendingForward waiting = pending.remove(id);
-        if (waiting == null) {
-            return;
-        }
-        waiting.exchange.setException(failure.apply(waiting));
-        completions.execute(() -> waiting.callback.done(false));
-    }
-
     /** The outbox to {@code instance}'s inbox, its producer started on first use. */
     private Outbox outbox(String instance) {
         return outboxes.computeIfAbsent(instance, this::openOutbox);
@@ -374,10 +278,5 @@ public final class CommandForwarding extends ServiceSupport {
 
     private String uriFor(String instance) {
         return uriTemplate.replace(INSTANCE_PLACEHOLDER, instance);
-    }
-
-    private static long millis(Message message, String header) {
-        Long value = message.getHeader(header, Long.class);
-        return value == null ? 0 : value;
     }
 }
