@@ -178,18 +178,15 @@ class ForwardingTest extends CamelTestSupport {
 
     @Test
     void aCommandForAnInstanceThatNeverAnswersFailsAfterTheTimeout() {
-        long started = System.nanoTime();
         Exchange sent = template.request("vobiz:clear", e -> {
             e.getMessage().setHeader(VobizConstants.CALL_ID, "call-on-gamma");
             e.getMessage().setHeader(VobizConstants.INSTANCE_ID, "gamma");
         });
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(sent.getException())
                 .isInstanceOf(InstanceUnavailableException.class)
                 .hasMessageContaining("instance gamma")
                 .hasMessageContaining("forwardTimeout 1000 ms");
-        assertThat(tookMillis).isGreaterThanOrEqualTo(1000);
     }
 
     @Test
