@@ -54,28 +54,6 @@ public final class StreamRegistry {
                 : notLive("call:" + callId, "No live Vobiz stream for callId " + callId);
     }
 
-    /**
-     * The live stream with this id.
-     *
-     * @throws StreamClosedException if it has closed; {@link StreamNotFoundException} if it never was
-     */
-    public CallSession byStreamId(String streamId) {
-        CallSession session = byStreamId.get(streamId);
-        if (session == null) {
-            throw notLive("stream:" + streamId, "No live Vobiz stream with streamId " + streamId);
-        }
-        return session;
-    }
-
-    /** The newest live stream of this call; same failures as {@link #byStreamId(String)}. */
-    public CallSession byCallId(String callId) {
-        CallSession session = byCallId.get(callId);
-        if (session == null) {
-            throw notLive("call:" + callId, "No live Vobiz stream for callId " + callId);
-        }
-        return session;
-    }
-
     private RuntimeException notLive(String key, String unknownMessage) {
         String closed;
         synchronized (recentlyClosed) {

@@ -25,13 +25,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * @param broker     what an instance context needs bound to reach the broker (JMS: the component)
  */
 public record Transport(
-        String name,
-        String forwardUri,
-        String eventsOut,
-        String eventsIn,
-        String keyHeader,
-        String brainHop,
-        Broker broker) {
+        String forwardUri, String eventsOut, String eventsIn, String keyHeader, String brainHop, Broker broker) {
 
     /** Binds what a context needs to reach the broker. */
     @FunctionalInterface
@@ -46,7 +40,6 @@ public record Transport(
      */
     public static Transport kafka(String brokers) {
         return new Transport(
-                "kafka",
                 "kafka:vobiz-commands-{instance}?brokers=" + brokers
                         + "&groupId=vobiz-{instance}&autoOffsetReset=earliest",
                 "kafka:vobiz-events?brokers=" + brokers + "&valueSerializer=" + ByteArraySerializer.class.getName(),
@@ -66,7 +59,6 @@ public record Transport(
      */
     public static Transport jms(String brokerUrl) {
         return new Transport(
-                "jms",
                 "jms:queue:vobiz-commands-{instance}?deliveryPersistent=false",
                 "jms:queue:vobiz-events?deliveryPersistent=false",
                 "jms:queue:vobiz-events",
