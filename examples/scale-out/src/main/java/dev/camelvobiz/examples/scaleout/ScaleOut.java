@@ -1,6 +1,12 @@
 package dev.camelvobiz.examples.scaleout;
 
 import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.emulator.CallSpec;
+import dev.camelvobiz.emulator.EmulatedCall;
+import dev.camelvobiz.emulator.Emulator;
+import dev.camelvobiz.emulator.audio.AudioSource;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -93,6 +99,45 @@ public final class ScaleOut implements AutoCloseable {
             exchange.getMessage().setHeader(VobizConstants.CALL_ID, callId);
             exchange.getMessage().setBody(body);
         });
+    }
+
+    /** Places call {@code number} through the answer_url of instance {@code number % N}, as a load balancer would. */
+    public EmulatedCall call(Emulator emulator, int number, AudioSource audio, Duration hangupAt) {
+        ScaleOutInstance answering = instances.get(number % instances.size());
+        return emulator.call(
+                CallSpec.answerUrl(answering.answerUrl()).callerAudio(audio).hangupAt(hangupAt));
+    }
+
+    /**
+     * 30 unchecked 4 s calls, returning once the brain has seen each close: on two cores, JIT compilation
+     * and the brokers' first consumers put the brain seconds behind during the first seconds of traffic.
+     */
+    public void warmUp(Emulator emulator) throws Exception {
+        List<EmulatedCall> calls = new ArrayList<>();
+        for (int number = 0; number < 30; number++) {
+            calls.add(call(emulator, number, AudioSource.tone(440, 4000), Duration.ofSeconds(4)));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        for (EmulatedCall warm : calls) {
+            warm.awaitHangup(Duration.ofSeconds(60));
+            while (!record.events(warm.callUuid()).contains("closed")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The brain never saw warm-up call " + warm.callUuid() + " close");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** {@code count} ports free now, for the instances' servers. */
+    public static List<Integer> freePorts(int count) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports.add(socket.getLocalPort());
+            }
+        }
+        return ports;
     }
 
     /** 300 ms of a constant level (below the frame marks the callers use), L16 8 kHz little-endian. */

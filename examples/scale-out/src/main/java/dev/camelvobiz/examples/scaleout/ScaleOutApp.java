@@ -1,12 +1,10 @@
 package dev.camelvobiz.examples.scaleout;
 
-import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.Emulator;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.examples.jms.EmbeddedArtemis;
 import dev.camelvobiz.examples.kafka.EmbeddedKafka;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +31,7 @@ public final class ScaleOutApp {
                 EmbeddedArtemis artemis = jms ? EmbeddedArtemis.start() : null;
                 ScaleOut scaleOut = ScaleOut.start(
                         jms ? Transport.jms(EmbeddedArtemis.URL) : Transport.kafka(kafka.bootstrapServers()),
-                        freePorts(3),
+                        ScaleOut.freePorts(3),
                         Duration.ofSeconds(5),
                         null, // no greeting
                         // a play completes when its last frame is sent: with a long lead that is at once, so
@@ -41,8 +39,7 @@ public final class ScaleOutApp {
                         Duration.ofSeconds(60));
                 Emulator emulator = Emulator.start()) {
             System.out.printf("3 instances over %s; warming up with 30 calls for 4 s%n", jms ? "Artemis" : "Kafka");
-            awaitAll(place(emulator, scaleOut, 30, 4));
-            Thread.sleep(3000);
+            scaleOut.warmUp(emulator);
             scaleOut.record().drainLocalPlayNanos();
             scaleOut.record().drainForwardedPlayNanos();
 
@@ -93,11 +90,8 @@ public final class ScaleOutApp {
     private static List<EmulatedCall> place(Emulator emulator, ScaleOut scaleOut, int count, int seconds) {
         List<EmulatedCall> placed = new ArrayList<>();
         for (int number = 0; number < count; number++) {
-            ScaleOutInstance answering =
-                    scaleOut.instances().get(number % scaleOut.instances().size());
-            placed.add(emulator.call(CallSpec.answerUrl(answering.answerUrl())
-                    .callerAudio(AudioSource.tone(300 + number % 40 * 10, seconds * 1000L))
-                    .hangupAt(Duration.ofSeconds(seconds))));
+            AudioSource audio = AudioSource.tone(300 + number % 40 * 10, seconds * 1000L);
+            placed.add(scaleOut.call(emulator, number, audio, Duration.ofSeconds(seconds)));
         }
         return placed;
     }
@@ -125,15 +119,5 @@ public final class ScaleOutApp {
     private static int intOption(List<String> options, String name, int fallback) {
         int at = options.indexOf(name);
         return at >= 0 && at + 1 < options.size() ? Integer.parseInt(options.get(at + 1)) : fallback;
-    }
-
-    private static List<Integer> freePorts(int count) throws Exception {
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports.add(socket.getLocalPort());
-            }
-        }
-        return ports;
     }
 }

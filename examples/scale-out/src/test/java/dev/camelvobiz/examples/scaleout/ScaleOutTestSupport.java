@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.emulator.CallRecord;
-import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.FrameMarks;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
 import dev.camelvobiz.stream.StreamClosedException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,46 +36,23 @@ abstract class ScaleOutTestSupport {
 
     static ScaleOut scaleOut;
 
-    static List<Integer> freePorts(int count) throws Exception {
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports.add(socket.getLocalPort());
-            }
-        }
-        return ports;
-    }
-
     /**
      * Starts the instances over {@code transport} and warms them with a round of 30 unchecked calls: on
      * two cores, JIT compilation and the brokers' first consumers slow the first seconds of traffic
      * enough to put the brain seconds behind, which is not what these tests are about.
      */
     static void startScaleOut(Transport transport) throws Exception {
-        scaleOut = ScaleOut.start(transport, freePorts(3), FORWARD_TIMEOUT);
-        List<EmulatedCall> warmUp = new ArrayList<>();
-        for (int number = 0; number < 30; number++) {
-            warmUp.add(VOBIZ.emulator()
-                    .call(CallSpec.answerUrl(
-                                    scaleOut.instances().get(number % 3).answerUrl())
-                            .callerAudio(AudioSource.tone(440, 4000))
-                            .hangupAt(Duration.ofSeconds(4))));
-        }
-        for (EmulatedCall call : warmUp) {
-            call.awaitHangup(WAIT);
-            // the brain has drained what the warm-up left queued once it has seen every call close
-            await().atMost(WAIT)
-                    .until(() -> scaleOut.record().events(call.callUuid()).contains("closed"));
-        }
+        scaleOut = ScaleOut.start(transport, ScaleOut.freePorts(3), FORWARD_TIMEOUT);
+        scaleOut.warmUp(VOBIZ.emulator());
     }
 
     /** Call {@code number} (its audio marked with it) through the answer_url of instance {@code number % 3}. */
     private static EmulatedCall place(int number, int frames) {
-        ScaleOutInstance answering = scaleOut.instances().get(number % 3);
-        return VOBIZ.emulator()
-                .call(CallSpec.answerUrl(answering.answerUrl())
-                        .callerAudio(AudioSource.of(FrameMarks.caller(number, frames, 8000)))
-                        .hangupAt(Duration.ofMillis(frames * 20L + 6000)));
+        return scaleOut.call(
+                VOBIZ.emulator(),
+                number,
+                AudioSource.of(FrameMarks.caller(number, frames, 8000)),
+                Duration.ofMillis(frames * 20L + 6000));
     }
 
     @Test
