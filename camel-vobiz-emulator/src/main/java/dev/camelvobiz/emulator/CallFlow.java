@@ -224,7 +224,8 @@ final class CallFlow implements Runnable {
     private void announce(Pcm audio) {
         ByteBuffer bytes = ByteBuffer.allocate(audio.samples().length * 2).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asShortBuffer().put(audio.samples());
-        announcements.enqueue(bytes.array(), audio.sampleRate(), 2, record.nowMicros());
+        long start = announcements.enqueue(bytes.array(), audio.sampleRate(), 2, record.nowMicros());
+        record.queued(start, audio);
         call.pause(audio.durationMillis());
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Everything that happened on one emulated call, for a person (a readable timeline, a WAV of what the
@@ -42,7 +43,11 @@ public final class CallRecord {
     /** How the call ended, in the fields of the hangup webhook (protocol §7). */
     public record Hangup(String cause, String causeCode, String source) {}
 
+    /** Audio at a time on the call's clock. */
+    private record TimedAudio(long startMicros, Pcm audio) {}
+
     private final String callUuid;
+    private final List<CallObserver> observers;
     private final long startNanos = System.nanoTime();
     private final List<Entry> timeline = new CopyOnWriteArrayList<>();
     private final List<String> streamIds = new CopyOnWriteArrayList<>();
@@ -51,12 +56,14 @@ public final class CallRecord {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<PlaybackQueue> playback = new CopyOnWriteArrayList<>();
+    private final List<TimedAudio> said = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Hangup> hangup = new CompletableFuture<>();
     private final AtomicLong mediaSent = new AtomicLong();
     private volatile Hangup claimedEnd;
 
-    CallRecord(String callUuid) {
+    CallRecord(String callUuid, List<CallObserver> observers) {
         this.callUuid = callUuid;
+        this.observers = List.copyOf(observers);
     }
 
     public String callUuid() {
@@ -69,7 +76,43 @@ public final class CallRecord {
     }
 
     void log(String what, String detail) {
-        timeline.add(new Entry(nowMicros() / 1000, what, detail));
+        Entry entry = new Entry(nowMicros() / 1000, what, detail);
+        timeline.add(entry);
+        tell(observer -> observer.logged(entry));
+    }
+
+    /** Tells every observer; one that throws gets a timeline line (not told to observers) and the call goes on. */
+    private void tell(Consumer<CallObserver> event) {
+        for (CallObserver observer : observers) {
+            try {
+                event.accept(observer);
+            } catch (RuntimeException e) {
+                timeline.add(new Entry(nowMicros() / 1000, "observer failed", e.toString()));
+            }
+        }
+    }
+
+    void streamOpened(String streamId, int sampleRate) {
+        tell(observer -> observer.streamOpened(streamId, sampleRate));
+    }
+
+    /** The caller's side sent a frame of audio (kept only on calls that keep their audio). */
+    void said(long atMicros, Pcm frame) {
+        said.add(new TimedAudio(atMicros, frame));
+        tell(observer -> observer.said(atMicros, frame.samples(), frame.sampleRate()));
+    }
+
+    /** Audio was queued to play to the caller from {@code startMicros}. */
+    void queued(long startMicros, Pcm audio) {
+        tell(observer -> observer.queued(startMicros, audio.samples(), audio.sampleRate()));
+    }
+
+    void cleared(long atMicros) {
+        tell(observer -> observer.cleared(atMicros));
+    }
+
+    void checkpointQueued(String name) {
+        tell(observer -> observer.checkpoint(name, CallObserver.CheckpointState.QUEUED));
     }
 
     void violation(String text) {
@@ -92,10 +135,12 @@ public final class CallRecord {
 
     void checkpointPlayed(String name) {
         checkpointsPlayed.add(name);
+        tell(observer -> observer.checkpoint(name, CallObserver.CheckpointState.PLAYED));
     }
 
     void checkpointVoided(String name) {
         checkpointsVoided.add(name);
+        tell(observer -> observer.checkpoint(name, CallObserver.CheckpointState.VOIDED));
     }
 
     void callback(Callback callback) {
@@ -121,6 +166,7 @@ public final class CallRecord {
     /** The call's ending is complete (streams closed, hang-up webhook queued): release whoever waits. */
     void endingDone() {
         hangup.complete(claimedEnd);
+        tell(observer -> observer.ended(claimedEnd));
     }
 
     public List<Entry> timeline() {
@@ -173,24 +219,41 @@ public final class CallRecord {
 
     /** What the caller heard, at {@code sampleRate}: every played segment at its time, silence between. */
     public Pcm heard(int sampleRate) {
-        List<PlaybackQueue.Segment> segments = new ArrayList<>();
-        playback.forEach(queue -> segments.addAll(queue.segments()));
-        long endMicros = segments.stream()
-                .mapToLong(PlaybackQueue.Segment::endMicros)
-                .max()
-                .orElse(0);
-        int[] mix = new int[(int) (endMicros * sampleRate / 1_000_000L)];
-        for (PlaybackQueue.Segment segment : segments) {
-            short[] samples = littleEndianSamples(segment.audio());
-            Pcm at = new Pcm(samples, segment.sampleRate()).resample(sampleRate);
-            int offset = (int) (segment.startMicros() * sampleRate / 1_000_000L);
-            for (int i = 0; i < at.samples().length && offset + i < mix.length; i++) {
-                mix[offset + i] += at.samples()[i];
+        List<TimedAudio> segments = new ArrayList<>();
+        for (PlaybackQueue queue : playback) {
+            for (PlaybackQueue.Segment segment : queue.segments()) {
+                segments.add(new TimedAudio(
+                        segment.startMicros(), new Pcm(littleEndianSamples(segment.audio()), segment.sampleRate())));
             }
         }
-        short[] out = new short[mix.length];
-        for (int i = 0; i < mix.length; i++) {
-            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, mix[i]));
+        return render(segments, sampleRate, true);
+    }
+
+    /**
+     * What the caller said to the app, at {@code sampleRate}: the media the stream sockets sent, at the
+     * time each frame was sent (every stream carries the same voice, so a second stream adds nothing).
+     */
+    public Pcm said(int sampleRate) {
+        return render(said, sampleRate, false);
+    }
+
+    /** Lays timed audio on one track; overlaps add up ({@code mix}) or the later one wins. */
+    private static Pcm render(List<TimedAudio> parts, int sampleRate, boolean mix) {
+        long endMicros = parts.stream()
+                .mapToLong(part -> part.startMicros() + part.audio().durationMicros())
+                .max()
+                .orElse(0);
+        int[] track = new int[(int) (endMicros * sampleRate / 1_000_000L)];
+        for (TimedAudio part : parts) {
+            short[] samples = part.audio().resample(sampleRate).samples();
+            int offset = (int) (part.startMicros() * sampleRate / 1_000_000L);
+            for (int i = 0; i < samples.length && offset + i < track.length; i++) {
+                track[offset + i] = mix ? track[offset + i] + samples[i] : samples[i];
+            }
+        }
+        short[] out = new short[track.length];
+        for (int i = 0; i < track.length; i++) {
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, track[i]));
         }
         return new Pcm(out, sampleRate);
     }
@@ -212,6 +275,15 @@ public final class CallRecord {
 
     public void writeHeardWav(Path file) throws IOException {
         Wav.write(heard(heardSampleRate()), file);
+    }
+
+    /** The rate the caller's audio went to the app at (8000 if no stream opened). */
+    public int saidSampleRate() {
+        return said.isEmpty() ? 8000 : said.get(0).audio().sampleRate();
+    }
+
+    public void writeSaidWav(Path file) throws IOException {
+        Wav.write(said(saidSampleRate()), file);
     }
 
     public String timelineText() {

@@ -29,6 +29,8 @@ public final class CallSpec {
     private String to = "918035739911";
     private String direction = "inbound";
     private AudioSource callerAudio = AudioSource.silence();
+    private LiveAudio liveCallerAudio;
+    private final List<CallObserver> observers = new ArrayList<>();
     private StartShape shape = StartShape.NESTED;
     private ByteOrder mediaByteOrder = ByteOrder.BIG_ENDIAN;
     private ByteOrder playAudioByteOrder = ByteOrder.LITTLE_ENDIAN;
@@ -90,6 +92,18 @@ public final class CallSpec {
     /** What the caller says from the moment a stream opens (then silence). */
     public CallSpec callerAudio(AudioSource audio) {
         this.callerAudio = audio;
+        return this;
+    }
+
+    /** The caller speaks live: whatever is written to {@code audio} goes to the app as it arrives. */
+    public CallSpec callerAudio(LiveAudio audio) {
+        this.liveCallerAudio = audio;
+        return this;
+    }
+
+    /** Tells {@code observer} what happens on the call as it happens (see {@link CallObserver}). */
+    public CallSpec observer(CallObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
         return this;
     }
 
@@ -183,6 +197,14 @@ public final class CallSpec {
 
     AudioSource callerAudioValue() {
         return callerAudio;
+    }
+
+    LiveAudio liveCallerAudio() {
+        return liveCallerAudio;
+    }
+
+    List<CallObserver> observers() {
+        return List.copyOf(observers);
     }
 
     StartShape shape() {

@@ -24,7 +24,7 @@ public final class EmulatedCall {
     private final CallSpec spec;
     private final String callUuid = UUID.randomUUID().toString();
     private final String requestUuid = UUID.randomUUID().toString();
-    private final CallRecord record = new CallRecord(callUuid);
+    private final CallRecord record;
     private final CallerVoice voice;
     private final Instant startTime = Instant.now();
     private final List<StreamLeg> legs = new CopyOnWriteArrayList<>();
@@ -35,8 +35,9 @@ public final class EmulatedCall {
     EmulatedCall(Emulator emulator, CallSpec spec) {
         this.emulator = emulator;
         this.spec = spec;
+        this.record = new CallRecord(callUuid, spec.observers());
         this.voice = new CallerVoice(spec.callerAudioValue());
-        this.media = voice;
+        this.media = spec.liveCallerAudio() != null ? spec.liveCallerAudio() : voice;
     }
 
     public String callUuid() {
@@ -67,6 +68,7 @@ public final class EmulatedCall {
     public void say(AudioSource audio) {
         record.log("caller speaks", "new caller audio starts");
         voice.say(audio);
+        media = voice;
     }
 
     /** Cuts the current connection of every stream as a network failure would (reconnects if allowed). */

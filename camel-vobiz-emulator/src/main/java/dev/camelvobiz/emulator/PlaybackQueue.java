@@ -56,8 +56,11 @@ public final class PlaybackQueue {
         return retainAudio;
     }
 
-    /** Queues {@code audio} to play after everything queued before it, or now if the queue has drained. */
-    public synchronized void enqueue(byte[] audio, int sampleRate, int bytesPerSample, long nowMicros) {
+    /**
+     * Queues {@code audio} to play after everything queued before it, or now if the queue has drained;
+     * returns when it starts playing.
+     */
+    public synchronized long enqueue(byte[] audio, int sampleRate, int bytesPerSample, long nowMicros) {
         if (audio.length % bytesPerSample != 0) {
             throw new IllegalArgumentException(
                     "Audio of " + audio.length + " bytes is not whole " + bytesPerSample + "-byte samples");
@@ -67,6 +70,7 @@ public final class PlaybackQueue {
         if (retainAudio) {
             segments.add(new Segment(start, audio.clone(), sampleRate, bytesPerSample));
         }
+        return start;
     }
 
     /** Marks the current end of the queue; the checkpoint is due when the caller has heard up to it. */

@@ -1,5 +1,6 @@
 package dev.camelvobiz.emulator;
 
+import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.audio.WireFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -106,6 +107,7 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
                 "stream open",
                 streamId + " " + leg.attributes().url() + " media " + mediaFormat.contentType()
                         + (mediaFormat.isMuLaw() ? "" : " " + mediaFormat.byteOrder()));
+        record.streamOpened(streamId, mediaFormat.sampleRate());
         leg.socketOpened(this);
         leg.call().emulator().ticker().add(this);
         coreSession.demand();
@@ -144,6 +146,9 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
     private void sendMedia() {
         long chunk = framesSent++;
         byte[] audio = leg.call().media().nextFrame(mediaFormat, chunk);
+        if (queue.retainsAudio()) { // a call that keeps its audio keeps both directions
+            record.said(record.nowMicros(), mediaFormat.decode(audio));
+        }
         long timestamp = System.currentTimeMillis();
         String track =
                 leg.attributes().bidirectional() ? "inbound" : leg.attributes().audioTrack();
@@ -301,17 +306,19 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
             return;
         }
         // Only a queue that keeps audio needs it decoded; a timing-only one (load runs) needs its length.
-        byte[] audio = queue.retainsAudio()
-                ? littleEndian(format.decode(command.payload()).samples())
-                : command.payload();
-        int bytesPerSample = queue.retainsAudio() ? 2 : format.bytesPerSample();
+        Pcm decoded = queue.retainsAudio() ? format.decode(command.payload()) : null;
+        byte[] audio = decoded != null ? littleEndian(decoded.samples()) : command.payload();
+        int bytesPerSample = decoded != null ? 2 : format.bytesPerSample();
         long now = record.nowMicros();
         synchronized (this) {
             if (!utteranceLogged && queue.pendingMicros(now) == 0) {
                 record.log("playAudio", "audio starts playing, " + format.contentType());
                 utteranceLogged = true;
             }
-            queue.enqueue(audio, format.sampleRate(), bytesPerSample, now);
+            long start = queue.enqueue(audio, format.sampleRate(), bytesPerSample, now);
+            if (decoded != null) {
+                record.queued(start, decoded);
+            }
         }
     }
 
@@ -330,6 +337,7 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         synchronized (this) {
             long pending = queue.pendingMicros(now);
             queue.checkpoint(command.name(), now);
+            record.checkpointQueued(command.name());
             utteranceLogged = false;
             record.log("checkpoint", command.name() + ", due in " + pending / 1000 + " ms");
         }
@@ -340,6 +348,7 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
             long now = record.nowMicros();
             long dropped = queue.pendingMicros(now);
             var voided = queue.clear(now);
+            record.cleared(now);
             voided.forEach(record::checkpointVoided);
             utteranceLogged = false;
             record.log(

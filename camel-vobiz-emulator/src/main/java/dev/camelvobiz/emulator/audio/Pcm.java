@@ -31,6 +31,10 @@ public record Pcm(short[] samples, int sampleRate) {
         return samples.length * 1000L / sampleRate;
     }
 
+    public long durationMicros() {
+        return samples.length * 1_000_000L / sampleRate;
+    }
+
     /** The same sound at {@code rate}, by linear interpolation (good enough to listen to and test with). */
     public Pcm resample(int rate) {
         if (rate == sampleRate || samples.length == 0) {

@@ -9,6 +9,9 @@ import dev.camelvobiz.emulator.LoadReport;
 import dev.camelvobiz.emulator.LoadSpec;
 import dev.camelvobiz.emulator.StartShape;
 import dev.camelvobiz.emulator.audio.AudioSource;
+import dev.camelvobiz.emulator.console.CallRecordJson;
+import dev.camelvobiz.emulator.console.ConsoleSettings;
+import dev.camelvobiz.emulator.console.WebConsole;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +20,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The emulator on the command line: {@code call} places one call and writes what the caller heard
  * ({@code heard.wav}) and a timeline; {@code stream} does the same straight into a stream URL;
- * {@code load} runs N concurrent calls and prints round-trip percentiles.
+ * {@code load} runs N concurrent calls and prints round-trip percentiles; {@code console} serves the
+ * web console (a softphone and call viewer in the browser).
  */
 public final class EmulatorCli {
 
@@ -32,9 +38,12 @@ public final class EmulatorCli {
               call   <answer_url> [options]   place a call: fetch answer_url, run the XML, talk on the stream
               stream <ws_url>     [options]   a call answered straight into a bidirectional stream
               load   <ws_url> [--calls N] [--seconds S] [--ramp S] [--warmup S] [--content-type T] [--json FILE]
+              console --answer-url URL [--port 8090] [--host 127.0.0.1] [--from N --to N] [--stream-dtmf true]
+                                              a web page: call answer_url from the browser's microphone, hear
+                                              the app, watch the call (and load saved call records)
             call/stream options:
               --caller-audio A    what the caller says: a .wav file, tone:<hz>[:<ms>], raw:<contentType>:<file>, silence
-              --out DIR           where heard.wav and timeline.txt go (default .)
+              --out DIR           where heard.wav, said.wav, timeline.txt and call.json go (default .)
               --from N --to N     caller and called numbers
               --hangup-url URL    where the Hangup webhook goes
               --shape S           nested (current Vobiz, default), flat (legacy) or plivo
@@ -63,7 +72,7 @@ public final class EmulatorCli {
             return 2;
         }
         String command = args.pop();
-        String target = args.pop();
+        String target = command.equals("console") ? null : args.pop();
         Options options = Options.parse(args);
         EmulatorOptions emulatorOptions = EmulatorOptions.defaults().trustAllCertificates(true);
         options.value("--auth-id").ifPresent(emulatorOptions::authId);
@@ -80,6 +89,7 @@ public final class EmulatorCli {
                             options,
                             out);
                 case "load" -> load(emulator, target, options, out);
+                case "console" -> console(emulator, options, out);
                 default -> {
                     out.print(USAGE);
                     yield 2;
@@ -122,14 +132,45 @@ public final class EmulatorCli {
         emulator.close(); // delivers the last callbacks before the record is written
         CallRecord record = call.record();
         record.writeHeardWav(outDir.resolve("heard.wav"));
+        record.writeSaidWav(outDir.resolve("said.wav"));
         record.writeTimeline(outDir.resolve("timeline.txt"));
+        CallRecordJson.write(record, outDir.resolve("call.json"));
         out.print(record.timelineText());
         out.println("hangup: " + hangup.cause() + " " + hangup.causeCode() + " (" + hangup.source() + ")");
         out.println("checkpoints played " + record.checkpointsPlayed() + ", voided " + record.checkpointsVoided());
         if (!record.violations().isEmpty()) {
             out.println("protocol violations by the app: " + record.violations());
         }
-        out.println("wrote " + outDir.resolve("heard.wav") + " and " + outDir.resolve("timeline.txt"));
+        out.println("wrote heard.wav, said.wav, timeline.txt and call.json (open it in the console) in " + outDir);
+        return 0;
+    }
+
+    /** Serves the web console until the process is stopped (Ctrl-C). */
+    private static int console(Emulator emulator, Options options, PrintStream out) throws InterruptedException {
+        Optional<String> answerUrl = options.value("--answer-url");
+        if (answerUrl.isEmpty()) {
+            out.println("console needs --answer-url URL: where the page's calls go (the page can change it)");
+            out.print(USAGE);
+            return 2;
+        }
+        ConsoleSettings settings = ConsoleSettings.of(answerUrl.get())
+                .withHost(options.value("--host").orElse("127.0.0.1"))
+                .withPort(
+                        Integer.parseInt(options.value("--port").orElse(String.valueOf(ConsoleSettings.DEFAULT_PORT))))
+                .withStreamDtmf(
+                        Boolean.parseBoolean(options.value("--stream-dtmf").orElse("false")));
+        if (options.value("--from").isPresent() || options.value("--to").isPresent()) {
+            settings = settings.withNumbers(
+                    options.value("--from").orElse(settings.from()),
+                    options.value("--to").orElse(settings.to()));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (WebConsole console = WebConsole.start(emulator, settings)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "vobiz-console-stop"));
+            out.println("Vobiz emulator console: open " + console.url() + " (calls go to " + settings.answerUrl()
+                    + "; Ctrl-C stops)");
+            stopped.await();
+        }
         return 0;
     }
 
