@@ -1,6 +1,7 @@
 // Places one call from the emulator's web console in headless Chromium and reports what the page saw,
 // as JSON on stdout, for ConsoleBrowserTest to judge. Usage:
 //   node console-call.mjs <consoleUrl> <microphone.wav> <screenshot.png> <checkpointName>
+// It then loads the call's saved record back into the page (screenshot <screenshot>-record.png).
 // The fake microphone plays <microphone.wav> in a loop; CHROMIUM names the browser (/usr/bin/chromium).
 import { chromium } from 'playwright-core';
 
@@ -39,6 +40,18 @@ try {
   report.timeline = await page.$$eval('#timeline tbody tr', (rows) => rows.map((row) => row.dataset.what));
   report.status = await page.textContent('#status');
   report.recordLink = await page.getAttribute('#download', 'href');
+
+  // The saved record, loaded back into the viewer as a developer would from a file.
+  const saved = await page.evaluate(async (link) => (await fetch(link)).text(), report.recordLink);
+  await page.setInputFiles('#load', { name: 'call.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Recorded call'));
+  report.loaded = {
+    status: await page.textContent('#status'),
+    timeline: await page.$$eval('#timeline tbody tr', (rows) => rows.map((row) => row.dataset.what)),
+    checkpoints: await page.$$eval('#checkpoints li', (items) => items.map((li) => li.dataset.state)),
+    waveformWidth: await page.$eval('#waveform', (canvas) => canvas.width),
+  };
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-record.png'), fullPage: true });
 } catch (error) {
   report.failure = String(error);
 } finally {

@@ -291,4 +291,56 @@ class StreamCallTest extends ReferenceAppTestSupport {
                 .isPositive()
                 .isEqualTo(socket.events("media").size());
     }
+
+    @Test
+    void observersHearTheCallAsItHappensAndOneThatThrowsDoesNotHurtIt() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.xml("/answer", streamXml("", ""));
+        EmulatedCall call = emulator.call(CallSpec.answerUrl(app.http("/answer"))
+                .callerAudio(AudioSource.tone(440, 200))
+                .observer(new CallObserver() {
+                    @Override
+                    public void logged(CallRecord.Entry entry) {
+                        throw new IllegalStateException("a broken view");
+                    }
+                })
+                .observer(new CallObserver() {
+                    @Override
+                    public void streamOpened(String streamId, int sampleRate) {
+                        seen.add("stream " + sampleRate);
+                    }
+
+                    @Override
+                    public void said(long atMicros, short[] samples, int sampleRate) {
+                        seen.add("said");
+                    }
+
+                    @Override
+                    public void checkpoint(String name, CheckpointState state) {
+                        seen.add(name + " " + state);
+                    }
+
+                    @Override
+                    public void ended(CallRecord.Hangup hangup) {
+                        seen.add("ended " + hangup.cause());
+                    }
+                }));
+        AgentSocket socket = app.awaitSocket();
+        String streamId = socket.first().path("start").path("streamId").asText();
+        AppMessages.playTone(streamId, 440, 100).forEach(socket::send);
+        socket.send(AppMessages.checkpoint(streamId, "short"));
+        socket.awaitEvent("playedStream", WAIT);
+        call.hangup();
+        call.awaitHangup(WAIT);
+
+        assertThat(seen).startsWith("stream 8000").contains("said", "short QUEUED", "short PLAYED");
+        assertThat(seen.get(seen.size() - 1)).isEqualTo("ended Normal Hangup");
+        assertThat(call.record().timeline())
+                .filteredOn(entry -> entry.what().equals("observer failed"))
+                .isNotEmpty()
+                .allMatch(entry -> entry.detail().contains("a broken view"));
+        assertThat(call.record().said(8000).audibleMillis())
+                .as("the tone, until the hang-up")
+                .isBetween(60L, 220L);
+    }
 }

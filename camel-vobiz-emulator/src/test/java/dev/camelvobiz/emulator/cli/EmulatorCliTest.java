@@ -78,6 +78,14 @@ class EmulatorCliTest {
         assertThat(heard.durationMillis()).isGreaterThanOrEqualTo(400);
         assertThat(heard.rms(0, heard.samples().length)).isGreaterThan(1000);
         assertThat(Files.readString(out.resolve("timeline.txt"))).contains("answer", "speak", "hangup");
+        assertThat(Files.readString(out.resolve("call.json")))
+                .as("the record the web console loads")
+                .contains("\"timeline\"", "\"heard\"", "\"said\"", "End Of XML Instructions");
+    }
+
+    @Test
+    void theConsoleNeedsAnAnswerUrl() throws Exception {
+        assertThat(run(2, "console", "--port", "0")).contains("console needs --answer-url URL");
     }
 
     @Test

@@ -100,7 +100,7 @@ class ConsoleBrowserTest {
                 .isDirectory();
         Files.createDirectories(ARTEFACTS);
         Path microphone = ARTEFACTS.resolve("microphone.wav").toAbsolutePath();
-        Wav.write(Pcm.tone(440, 48000, 2000), microphone);
+        Wav.write(syllables(), microphone);
         Path screenshot = ARTEFACTS.resolve("console.png").toAbsolutePath();
 
         JsonNode report =
@@ -156,6 +156,21 @@ class ConsoleBrowserTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(saved.body()).path("callUuid").asText()).isEqualTo(record.callUuid());
+
+        // Loaded back into the page, the record shows the same call.
+        JsonNode loaded = report.path("loaded");
+        assertThat(loaded.path("status").asText()).startsWith("Recorded call " + record.callUuid());
+        assertThat(texts(loaded.path("timeline"))).containsSubsequence(texts(report.path("timeline")));
+        assertThat(texts(loaded.path("checkpoints"))).containsExactly("played");
+        assertThat(loaded.path("waveformWidth").asInt()).as("a canvas for the whole call").isGreaterThan(300);
+    }
+
+    /** What the fake microphone says, looped: bursts of tone with pauses, like syllables (1.2 s). */
+    private static Pcm syllables() {
+        return Pcm.tone(440, 48000, 400)
+                .concat(Pcm.silence(48000, 200))
+                .concat(Pcm.tone(660, 48000, 300))
+                .concat(Pcm.silence(48000, 300));
     }
 
     private static JsonNode runHarness(String... arguments) throws IOException, InterruptedException {
