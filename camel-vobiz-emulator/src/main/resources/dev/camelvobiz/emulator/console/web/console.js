@@ -192,6 +192,8 @@ function stopPlayback() {
 
 function callEnded(event) {
   stopMicrophone();
+  view.live = false; // the whole call, to scroll through
+  requestAnimationFrame(() => { $('#waveform-scroll').scrollLeft = $('#waveform').width; });
   $('#call').disabled = false;
   $('#hangup').disabled = true;
   setStatus(`Call ended: ${event.cause}${event.causeCode ? ` (${event.causeCode})` : ''}, ${event.source}`);

@@ -162,7 +162,9 @@ class ConsoleBrowserTest {
         assertThat(loaded.path("status").asText()).startsWith("Recorded call " + record.callUuid());
         assertThat(texts(loaded.path("timeline"))).containsSubsequence(texts(report.path("timeline")));
         assertThat(texts(loaded.path("checkpoints"))).containsExactly("played");
-        assertThat(loaded.path("waveformWidth").asInt()).as("a canvas for the whole call").isGreaterThan(300);
+        assertThat(loaded.path("waveformWidth").asInt())
+                .as("a canvas for the whole call")
+                .isGreaterThan(300);
     }
 
     /** What the fake microphone says, looped: bursts of tone with pauses, like syllables (1.2 s). */
