@@ -56,7 +56,7 @@ public final class CallRecord {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<PlaybackQueue> playback = new CopyOnWriteArrayList<>();
-    private final List<TimedAudio> said = new CopyOnWriteArrayList<>();
+    private final List<TimedAudio> said = new ArrayList<>(); // 50 frames a second: guarded, not copied on write
     private final CompletableFuture<Hangup> hangup = new CompletableFuture<>();
     private final AtomicLong mediaSent = new AtomicLong();
     private volatile Hangup claimedEnd;
@@ -98,7 +98,9 @@ public final class CallRecord {
 
     /** The caller's side sent a frame of audio (kept only on calls that keep their audio). */
     void said(long atMicros, Pcm frame) {
-        said.add(new TimedAudio(atMicros, frame));
+        synchronized (said) {
+            said.add(new TimedAudio(atMicros, frame));
+        }
         tell(observer -> observer.said(atMicros, frame.samples(), frame.sampleRate()));
     }
 
@@ -234,7 +236,9 @@ public final class CallRecord {
      * time each frame was sent (every stream carries the same voice, so a second stream adds nothing).
      */
     public Pcm said(int sampleRate) {
-        return render(said, sampleRate, false);
+        synchronized (said) {
+            return render(said, sampleRate, false);
+        }
     }
 
     /** Lays timed audio on one track; overlaps add up ({@code mix}) or the later one wins. */
@@ -279,7 +283,9 @@ public final class CallRecord {
 
     /** The rate the caller's audio went to the app at (8000 if no stream opened). */
     public int saidSampleRate() {
-        return said.isEmpty() ? 8000 : said.get(0).audio().sampleRate();
+        synchronized (said) {
+            return said.isEmpty() ? 8000 : said.get(0).audio().sampleRate();
+        }
     }
 
     public void writeSaidWav(Path file) throws IOException {
