@@ -95,7 +95,10 @@ final class ConsoleSocket implements FrameHandler, CallObserver {
             }
         }
         callback.succeeded();
-        session.demand();
+        CoreSession current = session;
+        if (opCode != OpCode.CLOSE && current != null) {
+            current.demand();
+        }
     }
 
     private void onCommand(String text) {

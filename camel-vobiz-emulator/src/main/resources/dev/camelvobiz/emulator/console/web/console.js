@@ -178,11 +178,13 @@ function play(samples, rate) {
   const source = audio.createBufferSource();
   source.buffer = buffer;
   source.connect(output);
-  const start = Math.max(playback.next, audio.currentTime + PLAYBACK_LEAD_SECONDS * (playback.next < audio.currentTime));
+  const idle = playback.next < audio.currentTime;
+  const start = idle ? audio.currentTime + PLAYBACK_LEAD_SECONDS : playback.next;
   source.start(start);
   playback.next = start + buffer.duration;
-  playback.sources.push(source);
-  source.onended = () => playback.sources.splice(playback.sources.indexOf(source), 1);
+  const queue = playback.sources;
+  queue.push(source);
+  source.onended = () => queue.splice(queue.indexOf(source), 1); // its own queue: a clear starts a new one
 }
 
 function stopPlayback() {
@@ -192,6 +194,7 @@ function stopPlayback() {
 
 function callEnded(event) {
   stopMicrophone();
+  stopPlayback(); // the line is dead: what was still queued is never heard
   view.live = false; // the whole call, to scroll through
   requestAnimationFrame(() => { $('#waveform-scroll').scrollLeft = $('#waveform').width; });
   $('#call').disabled = false;
