@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,6 +159,21 @@ class WebConsoleTest extends ReferenceAppTestSupport {
     }
 
     @Test
+    void anOversizedMessageClosesThePageSocketAndItsCallIsHungUp() throws Exception {
+        page = PageSocket.open(console.url(), null);
+        page.command("{\"type\":\"call\"}");
+        page.awaitEvent("calling");
+
+        page.socket.sendText("x".repeat(2 << 20), true);
+
+        assertThat(page.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("closed: message too big (1009), or failed by the console (1011)")
+                .isIn(1009, 1011);
+        assertThat(emulator.calls().iterator().next().awaitHangup(WAIT).source())
+                .isEqualTo("Caller");
+    }
+
+    @Test
     void servesOnlyItsOwnPagesAndOnlyItsOwnPagesOpenTheSocket() throws Exception {
         HttpResponse<String> index = get("/");
         assertThat(index.statusCode()).isEqualTo(200);
@@ -217,6 +233,7 @@ class WebConsoleTest extends ReferenceAppTestSupport {
 
         final List<JsonNode> events = new CopyOnWriteArrayList<>();
         final List<ConsoleAudio> audio = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
         private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
         WebSocket socket;
@@ -280,6 +297,17 @@ class WebConsoleTest extends ReferenceAppTestSupport {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
         }
 
         @Override
