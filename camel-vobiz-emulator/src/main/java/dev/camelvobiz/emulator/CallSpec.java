@@ -130,7 +130,10 @@ public final class CallSpec {
         return this;
     }
 
-    /** Keep what the caller heard for {@link CallRecord#heard}; off for long load runs. */
+    /**
+     * Keep the call's audio, both what the caller heard ({@link CallRecord#heard}) and what they said
+     * ({@link CallRecord#said}), and tell observers of it; off for long load runs.
+     */
     public CallSpec keepHeardAudio(boolean keep) {
         this.keepHeardAudio = keep;
         return this;
