@@ -10,6 +10,9 @@ import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.audio.WireFormat;
 import dev.camelvobiz.emulator.console.ConsoleSettings;
 import dev.camelvobiz.emulator.console.WebConsole;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -235,7 +239,7 @@ class WebConsoleTest extends ReferenceAppTestSupport {
         final List<ConsoleAudio> audio = new CopyOnWriteArrayList<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
-        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
         WebSocket socket;
 
         static PageSocket open(URI consoleUrl, String origin) {
@@ -281,7 +285,7 @@ class WebConsoleTest extends ReferenceAppTestSupport {
 
         JsonNode awaitEvent(Predicate<JsonNode> test) {
             return await().atMost(WAIT)
-                    .until(() -> events.stream().filter(test).findFirst().orElse(null), java.util.Objects::nonNull);
+                    .until(() -> events.stream().filter(test).findFirst().orElse(null), Objects::nonNull);
         }
 
         @Override
@@ -290,8 +294,8 @@ class WebConsoleTest extends ReferenceAppTestSupport {
             if (last) {
                 try {
                     events.add(JSON.readTree(text.toString()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 text.setLength(0);
             }
