@@ -2,14 +2,19 @@ package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioFormat;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.impl.engine.PooledExchangeFactory;
+import org.apache.camel.impl.engine.PooledProcessorExchangeFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,6 +22,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-frame wire path without the network: reading one inbound {@code media} message (JSON and
- * base64, into the reused frame), making its exchange with the headers the consumer sets, and
- * writing one outbound {@code playAudio}. In this package to reach the package-private reader and
- * writer; run with {@code -prof gc} for the bytes allocated per frame.
+ * base64, into the reused frame); the whole inbound path of one frame, as Jetty hands it to a started
+ * stream connection, through its exchange and a route that takes it; and writing one outbound
+ * {@code playAudio}. In this package to reach the package-private reader, writer and connection; run
+ * with {@code -prof gc} for the bytes allocated per frame.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,32 +44,77 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class WireBenchmark {
 
+    private static final String STREAM_ID = "b77e037d-4119-44b5-902d-25826b654539";
+
     private final WireReader reader = new WireReader();
     private final InboundFrame frame = new InboundFrame();
-    private byte[] mediaMessage;
-    private byte[] playAudioPrefix;
-    private byte[] audio;
-    private CamelContext camel;
+    private final byte[] audio = audio();
+    private final byte[] mediaMessage = mediaMessage(audio);
+    private final byte[] playAudioPrefix =
+            new WireWriter(STREAM_ID).playAudioPrefix(AudioFormat.L16_8K.withByteOrder(ByteOrder.LITTLE_ENDIAN));
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        audio = new byte[320];
+    private static byte[] audio() {
+        byte[] audio = new byte[320];
         for (int i = 0; i < audio.length; i++) {
             audio[i] = (byte) (i * 7);
         }
-        mediaMessage = ("{\"sequenceNumber\":1234,\"streamId\":\"b77e037d-4119-44b5-902d-25826b654539\","
-                        + "\"event\":\"media\",\"media\":{\"track\":\"inbound\",\"timestamp\":\"1778597597091\","
-                        + "\"chunk\":1233,\"payload\":\"" + Base64.getEncoder().encodeToString(audio) + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
-        playAudioPrefix = new WireWriter("b77e037d-4119-44b5-902d-25826b654539")
-                .playAudioPrefix(AudioFormat.L16_8K.withByteOrder(java.nio.ByteOrder.LITTLE_ENDIAN));
-        camel = new DefaultCamelContext();
-        camel.start();
+        return audio;
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        camel.stop();
+    private static byte[] mediaMessage(byte[] audio) {
+        return ("{\"sequenceNumber\":1234,\"streamId\":\"" + STREAM_ID + "\",\"event\":\"media\","
+                        + "\"media\":{\"track\":\"inbound\",\"timestamp\":\"1778597597091\",\"chunk\":1233,"
+                        + "\"payload\":\"" + Base64.getEncoder().encodeToString(audio) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A started stream connection of a real {@code vobiz:stream} route, fed frames without a socket. */
+    @State(Scope.Thread)
+    public static class StartedStream {
+
+        /** Camel's exchange factory: {@code prototype} (its default) or {@code pooled} (the main job's). */
+        @Param({"prototype", "pooled"})
+        public String exchangeFactory;
+
+        private final Frame mediaFrame = new Frame(OpCode.TEXT, ByteBuffer.wrap(mediaMessage(audio())));
+        private DefaultCamelContext camel;
+        private StreamConnection connection;
+        private long framesTaken;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            camel = new DefaultCamelContext();
+            if (exchangeFactory.equals("pooled")) {
+                camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+                camel.getCamelContextExtension().setProcessorExchangeFactory(new PooledProcessorExchangeFactory());
+            }
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("vobiz:stream?host=127.0.0.1&port=0&path=/media")
+                            .routeId("stream")
+                            .filter(header(VobizConstants.EVENT).isEqualTo("media"))
+                            .process(exchange -> framesTaken++);
+                }
+            });
+            camel.start();
+            StreamConsumer consumer = (StreamConsumer) camel.getRoute("stream").getConsumer();
+            connection = new StreamConnection(consumer, "benchmark");
+            connection.onOpen(new CoreSession.Empty(), Callback.NOOP);
+            byte[] start = ("{\"event\":\"start\",\"sequenceNumber\":1,\"start\":{\"streamId\":\"" + STREAM_ID
+                            + "\",\"callId\":\"c2d5a4f0-1f6e-4f1c-9d0f-3d1c5e6b7a89\",\"accountId\":\"500025\","
+                            + "\"tracks\":[\"inbound\"],\"mediaFormat\":{\"encoding\":\"audio/x-l16\",\"sampleRate\":8000}}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            connection.onFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(start)), Callback.NOOP);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            camel.stop();
+            if (framesTaken == 0) {
+                throw new IllegalStateException("the route took no media frame: the benchmark measured nothing");
+            }
+        }
     }
 
     /** JSON and base64 of one inbound media message into the reused frame. */
@@ -72,26 +124,10 @@ public class WireBenchmark {
         return frame;
     }
 
-    /** The above plus the exchange the consumer makes of it, with its twelve headers. */
+    /** One media frame as Jetty hands it over: read, made an exchange with its headers, routed. */
     @Benchmark
-    public Exchange readMediaIntoExchange() {
-        reader.read(mediaMessage, 0, mediaMessage.length, frame);
-        Exchange exchange = new DefaultExchange(camel);
-        Message in = exchange.getMessage();
-        in.setHeader(VobizConstants.EVENT, "media");
-        in.setHeader(VobizConstants.STREAM_ID, frame.streamId);
-        in.setHeader(VobizConstants.CALL_ID, "c2d5a4f0-1f6e-4f1c-9d0f-3d1c5e6b7a89");
-        in.setHeader(VobizConstants.ACCOUNT_ID, "500025");
-        in.setHeader(VobizConstants.SEQUENCE_NUMBER, frame.sequenceNumber);
-        in.setHeader(VobizConstants.GENERATION, 0);
-        in.setHeader(VobizConstants.TRACK, frame.track);
-        in.setHeader(VobizConstants.TIMESTAMP, frame.timestamp);
-        in.setHeader(VobizConstants.CHUNK, frame.chunk);
-        in.setHeader(VobizConstants.ENCODING, "audio/x-l16");
-        in.setHeader(VobizConstants.SAMPLE_RATE, 8000);
-        in.setHeader(VobizConstants.AUDIO_FORMAT, AudioFormat.L16_8K);
-        in.setBody(frame.payload);
-        return exchange;
+    public void mediaFrameThroughRoute(StartedStream stream) {
+        stream.connection.onFrame(stream.mediaFrame, Callback.NOOP);
     }
 
     /** One outbound playAudio message for a 20 ms frame. */

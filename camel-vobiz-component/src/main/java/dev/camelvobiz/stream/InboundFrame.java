@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class InboundFrame {
 
+    /** The connection's stream id once it has started: read again, it is this very string (kept by reset). */
+    String expectedStreamId;
+
     String event;
     Long sequenceNumber;
 

@@ -252,6 +252,7 @@ final class StreamConnection implements FrameHandler, CallSession {
                 metrics,
                 consumer.playLeadMillis(),
                 consumer.clearTimeoutMillis());
+        frame.expectedStreamId = started.streamId();
         start = started;
         if (consumer.mdcLogging()) {
             putMdc(started);

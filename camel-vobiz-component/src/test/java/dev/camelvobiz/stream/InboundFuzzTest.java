@@ -52,7 +52,7 @@ class InboundFuzzTest extends VobizTestSupport {
         };
     }
 
-    private static List<byte[]> seeds() {
+    static List<byte[]> seeds() {
         List<byte[]> seeds = new ArrayList<>();
         for (String name : WireVectors.names("inbound", "ws.")) {
             seeds.add(WireVectors.json(name).toString().getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import dev.camelvobiz.VobizConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.engine.PooledExchangeFactory;
+import org.apache.camel.impl.engine.PooledProcessorExchangeFactory;
 
 /**
  * The echo agent of BASELINES.md as a Camel route: every {@code media} frame goes straight back as
@@ -19,9 +20,10 @@ public final class CamelEchoServer {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
         String streamOptions = args.length > 1 ? "&" + args[1] : ""; // e.g. playLead=0
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            if (Boolean.getBoolean(
-                    "pooled")) { // -Dpooled=true: Camel's pooled exchanges (camel.main.exchange-factory=pooled)
+            if (Boolean.getBoolean("pooled")) {
+                // -Dpooled=true: Camel's pooled exchanges, as camel.main.exchange-factory=pooled sets them
                 camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+                camel.getCamelContextExtension().setProcessorExchangeFactory(new PooledProcessorExchangeFactory());
             }
             camel.addRoutes(new RouteBuilder() {
                 @Override
