@@ -17,6 +17,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.StringHelper;
 
 /** The {@code vobiz:} component: live Vobiz call streams as Camel exchanges and producers. */
 @Component("vobiz")
@@ -55,10 +56,12 @@ public class VobizComponent extends DefaultComponent {
     private ScheduledExecutorService timer;
     private volatile VobizMetrics metrics;
     private VobizServerHealthCheck healthCheck;
+    private String registeredName; // the scheme of its endpoints, known from the first one
     private volatile CommandForwarding forwarding;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        registerHealthCheck(StringHelper.before(uri, ":"));
         VobizEndpointKind kind = VobizEndpointKind.fromUri(remaining);
         VobizEndpoint endpoint = new VobizEndpoint(uri, this, kind, configuration.copy());
         setProperties(endpoint, parameters);
@@ -74,17 +77,37 @@ public class VobizComponent extends DefaultComponent {
         metrics = null;
         getCamelContext().addStartupListener(new StartupListener() {
             @Override
-            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                if (alreadyStarted) { // added to a running context: no "fully started" will follow
+                    contextStarted();
+                }
+            }
 
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
-                metrics();
-                startForwarding();
+                contextStarted();
             }
         });
+        if (registeredName != null) { // restarted: its endpoints exist already
+            registerHealthCheck(registeredName);
+        }
+    }
+
+    private void contextStarted() throws Exception {
+        metrics();
+        startForwarding();
+    }
+
+    /**
+     * Registers the servers' health check (with camel-health on the classpath) as {@code <name>-servers},
+     * named after the scheme this component's endpoints use: a component learns the name it was added
+     * under only from them, and a second vobiz component needs a check of its own.
+     */
+    private synchronized void registerHealthCheck(String name) {
+        registeredName = name;
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-        if (health != null) { // camel-health is on the classpath
-            healthCheck = new VobizServerHealthCheck(this, getDefaultName());
+        if (healthCheck == null && health != null) {
+            healthCheck = new VobizServerHealthCheck(this, name);
             health.register(healthCheck);
         }
     }
@@ -106,9 +129,11 @@ public class VobizComponent extends DefaultComponent {
         if (forwarded != null) {
             forwarded.stop();
         }
-        if (healthCheck != null) {
-            HealthCheckRegistry.get(getCamelContext()).unregister(healthCheck);
-            healthCheck = null;
+        synchronized (this) {
+            if (healthCheck != null) {
+                HealthCheckRegistry.get(getCamelContext()).unregister(healthCheck);
+                healthCheck = null;
+            }
         }
         VobizMetrics stopped = metrics;
         metrics = VobizMetrics.NONE; // a late frame or REST reply while stopping must not register meters again

@@ -2,6 +2,7 @@ package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioConverter;
+import dev.camelvobiz.audio.AudioEncoding;
 import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.audio.AudioFramer;
 import dev.camelvobiz.event.ClosedEvent;
@@ -413,8 +414,10 @@ final class StreamConnection implements FrameHandler, CallSession {
         }
     }
 
-    /** Closes the socket from our side (route stopping), reporting the stream closed right away. */
-    /** Completes when the close frame has been written (or could not be). */
+    /**
+     * Closes the socket from our side (route stopping), reporting the stream closed right away; the
+     * future completes when the close frame has been written (or could not be).
+     */
     CompletableFuture<Void> close(int code, String reason) {
         emitClosed(code, reason);
         CoreSession opened = session;
@@ -539,7 +542,7 @@ final class StreamConnection implements FrameHandler, CallSession {
             byte[] audio, AudioFormat format, Integer generation, Exchange exchange, AsyncCallback callback) {
         List<byte[]> messages;
         try {
-            if (format.encoding() == dev.camelvobiz.audio.AudioEncoding.L16 && audio.length % 2 != 0) {
+            if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
                 throw new IllegalArgumentException(
                         "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
             }
@@ -610,9 +613,5 @@ final class StreamConnection implements FrameHandler, CallSession {
             session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(message)), written, false);
             return null;
         }
-    }
-
-    private RuntimeException writeFailure(Throwable cause) {
-        return new StreamClosedException("Could not write to " + label() + ": " + cause, cause);
     }
 }

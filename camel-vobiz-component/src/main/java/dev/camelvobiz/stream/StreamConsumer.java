@@ -10,12 +10,17 @@ import dev.camelvobiz.server.VobizServer;
 import dev.camelvobiz.server.WebSocketLimits;
 import dev.camelvobiz.server.WebSocketRoute;
 import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.eclipse.jetty.server.Request;
@@ -61,7 +66,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
                         configuration.getOutboundByteOrder().order());
         this.normalisedMediaFormat = configuration.getMediaFormat() == null
                 ? null
-                : AudioFormat.parse(configuration.getMediaFormat(), java.nio.ByteOrder.LITTLE_ENDIAN);
+                : AudioFormat.parse(configuration.getMediaFormat(), ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
@@ -81,15 +86,14 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
                     .map(CallSession.class::cast)
                     .toList());
         }
-        List<java.util.concurrent.CompletableFuture<Void>> closing = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (StreamConnection connection : List.copyOf(connections)) {
             closing.add(connection.close(CloseStatus.SHUTDOWN, "Route stopping"));
         }
         try {
             // Let the 1001 close frames leave before the server (if this was its last route) stops.
-            java.util.concurrent.CompletableFuture.allOf(closing.toArray(new java.util.concurrent.CompletableFuture[0]))
-                    .get(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])).get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
             LOG.debug("Some stream sockets on {} did not close within 2 s", path());
         }
         if (server != null) {
@@ -187,12 +191,12 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         return normalisedMediaFormat;
     }
 
-    /** Whether the context logs with MDC ({@code camel.main.use-mdc-logging}). */
     /** The component's instance id, which every exchange of this consumer carries. */
     String instanceId() {
         return instanceId;
     }
 
+    /** Whether the context logs with MDC ({@code camel.main.use-mdc-logging}). */
     boolean mdcLogging() {
         return mdcLogging;
     }

@@ -36,7 +36,7 @@ class ConversationTest extends VobizTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        String on = "?host=127.0.0.1&port=" + port;
+        String on = onThisServer();
         return new RouteBuilder() {
             @Override
             public void configure() {

@@ -21,6 +21,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,17 @@ class ForwardingTest extends CamelTestSupport {
                 .isInstanceOf(InstanceUnavailableException.class)
                 .hasMessageContaining("instance gamma")
                 .hasMessageContaining("forwardTimeout 1000 ms");
+    }
+
+    @Test
+    void aComponentAddedToARunningContextStartsItsInboxToo() {
+        VobizComponent late = instance("gamma");
+        context.addComponent("vobizgamma", late);
+        assertThat(late.forwarding()).as("forwarding started").isNotNull();
+        assertThat(context.getEndpoint("seda:vobiz-inbox-gamma", SedaEndpoint.class)
+                        .getConsumers())
+                .as("its inbox has a consumer")
+                .hasSize(1);
     }
 
     @Test

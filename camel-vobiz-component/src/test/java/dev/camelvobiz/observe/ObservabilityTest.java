@@ -3,6 +3,7 @@ package dev.camelvobiz.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
@@ -26,6 +27,7 @@ import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
@@ -133,6 +135,25 @@ class ObservabilityTest extends VobizTestSupport {
         assertThat(mdcSeen)
                 .as("every exchange ran with its call's MDC")
                 .containsExactly(call.callUuid() + "/" + streamId);
+    }
+
+    @Test
+    void aSecondVobizComponentHasAHealthCheckOfItsOwn() throws Exception {
+        context.addComponent("vobiz-b", new VobizComponent());
+        int otherPort = AvailablePortFinder.getNextAvailable();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("vobiz-b:stream?host=127.0.0.1&port=" + otherPort + "&path=/b")
+                        .to("mock:b");
+            }
+        });
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        assertThat(registry.getCheck("vobiz-servers")).isPresent();
+        HealthCheck.Result result =
+                registry.getCheck("vobiz-b-servers").orElseThrow().call();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsKey("server.127.0.0.1:" + otherPort);
     }
 
     @Test

@@ -23,9 +23,9 @@ class AccessControlTest extends VobizTestSupport {
             @Override
             public void configure() {
                 from(streamUri("&allowedAddresses=10.0.0.0/8,192.0.2.7")).to("mock:elsewhere");
-                from("vobiz:stream?host=127.0.0.1&port=" + port + "&path=/local&allowedAddresses=127.0.0.0/8,::1")
+                from("vobiz:stream" + onThisServer() + "&path=/local&allowedAddresses=127.0.0.0/8,::1")
                         .to("mock:local");
-                from("vobiz:stream?host=127.0.0.1&port=" + port + "&path=/one&maxConnections=1")
+                from("vobiz:stream" + onThisServer() + "&path=/one&maxConnections=1")
                         .to("mock:one");
             }
         };

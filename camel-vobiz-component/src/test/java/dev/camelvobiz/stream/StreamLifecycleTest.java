@@ -28,10 +28,10 @@ class StreamLifecycleTest extends VobizTestSupport {
             @Override
             public void configure() {
                 from(streamUri("")).routeId("main").to("mock:events");
-                from("vobiz:stream?host=127.0.0.1&port=" + port + "&path=/other")
+                from("vobiz:stream" + onThisServer() + "&path=/other")
                         .routeId("other")
                         .to("mock:other");
-                from("vobiz:stream?host=127.0.0.1&port=" + port + "&path=/secure&token=s3cret")
+                from("vobiz:stream" + onThisServer() + "&path=/secure&token=s3cret")
                         .routeId("secure")
                         .to("mock:secure");
             }

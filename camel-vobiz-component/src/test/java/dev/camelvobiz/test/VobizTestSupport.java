@@ -11,9 +11,14 @@ public abstract class VobizTestSupport extends CamelTestSupport {
 
     protected final int port = AvailablePortFinder.getNextAvailable();
 
+    /** The options that put an endpoint on this test's server (loopback, the free port); more follow with {@code &}. */
+    protected String onThisServer() {
+        return "?host=127.0.0.1&port=" + port;
+    }
+
     /** The stream consumer URI on this test's port with extra options, e.g. {@code "&token=x"}. */
     protected String streamUri(String options) {
-        return "vobiz:stream?host=127.0.0.1&port=" + port + "&path=/media" + options;
+        return "vobiz:stream" + onThisServer() + "&path=/media" + options;
     }
 
     protected VobizPeer startCall(String streamId, String callId) {

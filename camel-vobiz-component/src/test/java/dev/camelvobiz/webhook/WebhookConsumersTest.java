@@ -31,7 +31,7 @@ class WebhookConsumersTest extends VobizTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        String on = "?host=127.0.0.1&port=" + port;
+        String on = onThisServer();
         return new RouteBuilder() {
             @Override
             public void configure() {
