@@ -13,8 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.StartupListener;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.StringHelper;
@@ -72,7 +74,14 @@ public class VobizComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         servers = new VobizServers(getCamelContext());
-        timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VobizPlayout");
+        // Unbounded queue: every stream holds a wake-up here while its lead is full, and Camel's default
+        // profile would refuse the 1 001st concurrently speaking call. Each task is bounded by a live call.
+        ThreadPoolProfile oneThread = new ThreadPoolProfileBuilder("VobizPlayout")
+                .poolSize(1)
+                .maxPoolSize(1)
+                .maxQueueSize(-1)
+                .build();
+        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "VobizPlayout", oneThread);
         // Camel Main binds its meter registry while the context starts: look once it has started.
         metrics = null;
         getCamelContext().addStartupListener(new StartupListener() {

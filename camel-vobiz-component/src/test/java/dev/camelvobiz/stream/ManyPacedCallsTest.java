@@ -1,0 +1,63 @@
+package dev.camelvobiz.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.camelvobiz.VobizComponent;
+import dev.camelvobiz.observe.VobizMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every stream paces its audio on the component's one timer, holding a wake-up there while its lead is
+ * full: far more calls than a default Camel scheduled pool queues (1 000 tasks) must all be paced.
+ */
+class ManyPacedCallsTest extends CamelTestSupport {
+
+    private static final int CALLS = 1_500;
+    private static final int FRAMES = 10; // 200 ms each, against a 40 ms lead: every call waits on the timer
+    private static final long FRAME_NANOS = 20_000_000L;
+
+    @Test
+    void fifteenHundredCallsSpeakingAtOnceAreAllPacedToTheEnd() {
+        VobizComponent component = context.getComponent("vobiz", VobizComponent.class);
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int call = 0; call < CALLS; call++) {
+            Playout playout = new Playout(
+                    "call " + call,
+                    (message, done) -> {
+                        written.incrementAndGet();
+                        done.succeeded();
+                        return null;
+                    },
+                    new WireWriter("s-" + call),
+                    component.timer(),
+                    VobizMetrics.NONE,
+                    40,
+                    1_000);
+            List<byte[]> frames = new ArrayList<>();
+            for (int i = 0; i < FRAMES; i++) {
+                frames.add(new byte[] {(byte) i});
+            }
+            Exchange exchange = new DefaultExchange(context);
+            playout.play(frames, FRAME_NANOS, null, exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    failures.add(exchange.getException());
+                }
+                completed.incrementAndGet();
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> completed.get() == CALLS);
+        assertThat(failures).isEmpty();
+        assertThat(written.get()).isEqualTo(CALLS * FRAMES);
+    }
+}
