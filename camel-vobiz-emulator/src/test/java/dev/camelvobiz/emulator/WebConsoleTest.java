@@ -170,11 +170,20 @@ class WebConsoleTest extends ReferenceAppTestSupport {
 
         page.socket.sendText("x".repeat(2 << 20), true);
 
-        assertThat(page.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS))
-                .as("closed: message too big (1009), or failed by the console (1011)")
-                .isIn(1009, 1011);
+        // The console closes (1009 too big, or 1011) while the page may still be writing the message, in
+        // which case the page sees its connection drop (broken pipe) instead of the close frame.
+        Integer closeCode = page.closed
+                .handle((code, failure) -> droppedConnection(failure) ? -1 : code)
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(closeCode)
+                .as("closed: message too big (1009), failed by the console (1011), or dropped mid-message (-1)")
+                .isIn(1009, 1011, -1);
         assertThat(emulator.calls().iterator().next().awaitHangup(WAIT).source())
                 .isEqualTo("Caller");
+    }
+
+    private static boolean droppedConnection(Throwable failure) {
+        return failure instanceof IOException || (failure != null && failure.getCause() instanceof IOException);
     }
 
     @Test
