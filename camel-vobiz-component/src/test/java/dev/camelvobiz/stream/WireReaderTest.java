@@ -151,7 +151,7 @@ class WireReaderTest {
      * Jackson reads, and where both read a message, they read the same values.
      */
     @Test
-    void acceptsExactlyTheJsonJacksonAcceptsAndReadsTheSameValues() {
+    void rejectsWhatJacksonRejectsNeverCallsItsJsonMalformedAndReadsTheSameValues() {
         ObjectMapper jackson = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
