@@ -5,11 +5,18 @@ import dev.camelvobiz.forward.CommandForwarding;
 import dev.camelvobiz.observe.Observability;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.observe.VobizServerHealthCheck;
+import dev.camelvobiz.server.ServerSettings;
 import dev.camelvobiz.server.VobizServers;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import dev.camelvobiz.stream.StreamRegistry;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.StartupListener;
@@ -52,8 +59,40 @@ public class VobizComponent extends DefaultComponent {
                     + " says the command will take; then it fails with InstanceUnavailableException.")
     private long forwardTimeout = 5000;
 
+    @Metadata(
+            label = "advanced",
+            autowired = true,
+            description = "The Vert.x instance whose event loops serve the component's sockets; a single one in the"
+                    + " registry (e.g. the application's own) is used by default. Without one the component runs its"
+                    + " own, with eventLoops event loops, and closes it when it stops.")
+    private Vertx vertx;
+
+    @Metadata(
+            label = "advanced",
+            description = "How many event loops listen on each server port; each connection lives on one of them."
+                    + " Default: one per available processor.")
+    private int eventLoops = Runtime.getRuntime().availableProcessors();
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "200",
+            description = "The most threads that run blocking work at once: stream routes with blocking=true (one"
+                    + " thread per call at a time, at most), answer and callback routes. Idle threads end after a minute.")
+    private int workerPoolSize = 200;
+
+    @Metadata(
+            label = "security",
+            defaultValue = "10000",
+            javaType = "java.time.Duration",
+            description = "How long an HTTP client may take to send a whole request (headers and body), and may keep"
+                    + " a connection open idle between requests, before it is closed. Slow or silent clients hold no"
+                    + " thread, only their connection, and lose it after this.")
+    private long requestTimeout = 10000;
+
     private final StreamRegistry streams = new StreamRegistry();
     private VobizServers servers;
+    private Vertx ownVertx; // created here (no shared one): closed on stop
+    private ExecutorService workers;
     private volatile VobizApiClient apiClient;
     private ScheduledExecutorService timer;
     private volatile VobizMetrics metrics;
@@ -73,7 +112,27 @@ public class VobizComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        servers = new VobizServers(getCamelContext());
+        if (vertx == null) {
+            ownVertx = Vertx.vertx(new VertxOptions()
+                    .setEventLoopPoolSize(eventLoops)
+                    .setWorkerPoolSize(2) // Vert.x's own blocking chores only; routes run on the component's pool
+                    .setFileSystemOptions(new FileSystemOptions()
+                            .setFileCachingEnabled(false)
+                            .setClassPathResolvingEnabled(false)));
+        }
+        workers = getCamelContext()
+                .getExecutorServiceManager()
+                .newThreadPool(
+                        this,
+                        "VobizWorker",
+                        new ThreadPoolProfileBuilder("VobizWorker")
+                                .poolSize(workerPoolSize)
+                                .maxPoolSize(workerPoolSize)
+                                .allowCoreThreadTimeOut(true)
+                                .keepAliveTime(60L, TimeUnit.SECONDS)
+                                .maxQueueSize(-1)
+                                .build());
+        servers = new VobizServers(getCamelContext(), vertx(), workers);
         // Unbounded queue: every stream holds a wake-up here while its lead is full, and Camel's default
         // profile would refuse the 1 001st concurrently speaking call. Each task is bounded by a live call.
         ThreadPoolProfile oneThread = new ThreadPoolProfileBuilder("VobizPlayout")
@@ -156,6 +215,14 @@ public class VobizComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;
         }
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(workers);
+            workers = null;
+        }
+        if (ownVertx != null) {
+            ownVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ownVertx = null;
+        }
         super.doStop();
     }
 
@@ -189,6 +256,53 @@ public class VobizComponent extends DefaultComponent {
 
     public void setForwardTimeout(long forwardTimeout) {
         this.forwardTimeout = forwardTimeout;
+    }
+
+    /** The Vert.x instance the servers run on: the one set or found in the registry, else the component's own. */
+    public Vertx vertx() {
+        return vertx != null ? vertx : ownVertx;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public int getEventLoops() {
+        return eventLoops;
+    }
+
+    public void setEventLoops(int eventLoops) {
+        this.eventLoops = eventLoops;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** Where blocking route work runs: stream routes with blocking=true, answer and callback routes. */
+    public Executor workers() {
+        return workers;
+    }
+
+    /** How this component's servers are run. */
+    public ServerSettings serverSettings() {
+        return new ServerSettings(eventLoops, requestTimeout);
     }
 
     public VobizConfiguration getConfiguration() {

@@ -39,6 +39,9 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "64")
     private int maxInFlightPerStream = 64;
 
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean blocking = true;
+
     @UriParam(label = "producer")
     private String streamId;
 
@@ -223,11 +226,28 @@ public class VobizConfiguration implements Cloneable {
     }
 
     /**
-     * How long a stream socket may stay silent before it is closed. Vobiz sends media every 20 ms, so
-     * silence means the connection is gone.
+     * How long a stream socket may carry no data before it is closed (1001). Vobiz sends media every
+     * 20 ms, so silence means the connection is gone; pings do not count, so a peer that only pings is
+     * closed too. 0 never closes an idle socket.
      */
     public void setIdleTimeout(long idleTimeout) {
         this.idleTimeout = idleTimeout;
+    }
+
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    /**
+     * Whether the route may block its thread (an HTTP call to an AI service, a JMS send, a database).
+     * True (the default, always safe): each call's exchanges run on the component's worker pool, in wire
+     * order per call, so a blocking step holds up only its own call. False: they run on the event loop
+     * that read the frame, with no thread hand-off, the fastest path; only for routes that never block
+     * (filters, transforms, the vobiz producers, seda and other asynchronous endpoints), since a block
+     * there stalls every call on that loop.
+     */
+    public void setBlocking(boolean blocking) {
+        this.blocking = blocking;
     }
 
     public int getMaxInFlightPerStream() {

@@ -2,7 +2,6 @@ package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioFormat;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -11,10 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.engine.PooledExchangeFactory;
 import org.apache.camel.impl.engine.PooledProcessorExchangeFactory;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
+import io.vertx.core.http.WebSocketFrame;
+import java.util.concurrent.CompletableFuture;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,7 +73,8 @@ public class WireBenchmark {
         @Param({"prototype", "pooled"})
         public String exchangeFactory;
 
-        private final Frame mediaFrame = new Frame(OpCode.TEXT, ByteBuffer.wrap(mediaMessage(audio())));
+        private final WebSocketFrame mediaFrame =
+                WebSocketFrame.textFrame(new String(mediaMessage(audio()), StandardCharsets.UTF_8), true);
         private DefaultCamelContext camel;
         private StreamConnection connection;
         private long framesTaken;
@@ -91,7 +89,7 @@ public class WireBenchmark {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("vobiz:stream?host=127.0.0.1&port=0&path=/media")
+                    from("vobiz:stream?host=127.0.0.1&port=0&path=/media&blocking=false")
                             .routeId("stream")
                             .filter(header(VobizConstants.EVENT).isEqualTo("media"))
                             .process(exchange -> framesTaken++);
@@ -99,13 +97,13 @@ public class WireBenchmark {
             });
             camel.start();
             StreamConsumer consumer = (StreamConsumer) camel.getRoute("stream").getConsumer();
-            connection = new StreamConnection(consumer, "benchmark");
-            connection.onOpen(new CoreSession.Empty(), Callback.NOOP);
+            connection = new StreamConnection(consumer, new DiscardingSocket(), "benchmark");
+            connection.open();
             byte[] start = ("{\"event\":\"start\",\"sequenceNumber\":1,\"start\":{\"streamId\":\"" + STREAM_ID
                             + "\",\"callId\":\"c2d5a4f0-1f6e-4f1c-9d0f-3d1c5e6b7a89\",\"accountId\":\"500025\","
                             + "\"tracks\":[\"inbound\"],\"mediaFormat\":{\"encoding\":\"audio/x-l16\",\"sampleRate\":8000}}}")
                     .getBytes(StandardCharsets.UTF_8);
-            connection.onFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(start)), Callback.NOOP);
+            connection.onFrame(WebSocketFrame.textFrame(new String(start, StandardCharsets.UTF_8), true));
         }
 
         @TearDown(Level.Trial)
@@ -124,10 +122,29 @@ public class WireBenchmark {
         return frame;
     }
 
-    /** One media frame as Jetty hands it over: read, made an exchange with its headers, routed. */
+    /** One media frame as the event loop hands it over: read, made an exchange with its headers, routed. */
     @Benchmark
     public void mediaFrameThroughRoute(StartedStream stream) {
-        stream.connection.onFrame(stream.mediaFrame, Callback.NOOP);
+        stream.connection.onFrame(stream.mediaFrame);
+    }
+
+    /** A socket that takes every write at once and never closes by itself. */
+    private static final class DiscardingSocket implements StreamSocket {
+        @Override
+        public void writeText(byte[] utf8, WriteCallback written) {
+            written.succeeded();
+        }
+
+        @Override
+        public void pauseReading() {}
+
+        @Override
+        public void resumeReading() {}
+
+        @Override
+        public CompletableFuture<Void> close(short code, String reason) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** One outbound playAudio message for a 20 ms frame. */

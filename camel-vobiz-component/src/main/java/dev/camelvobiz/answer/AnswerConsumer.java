@@ -2,6 +2,7 @@ package dev.camelvobiz.answer;
 
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.server.HttpCall;
 import dev.camelvobiz.webhook.WebhookConsumer;
 import dev.camelvobiz.webhook.WebhookRequest;
 import java.util.List;
@@ -9,9 +10,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +30,14 @@ public class AnswerConsumer extends WebhookConsumer {
     }
 
     @Override
-    protected void reply(
-            Exchange exchange, WebhookRequest webhook, Request request, Response response, Callback callback) {
+    protected void reply(Exchange exchange, WebhookRequest webhook, HttpCall call) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         String contentType;
         String document;
         try {
             if (body == null || body == webhook.fields() || (body instanceof String text && text.isBlank())) {
-                document = defaultAnswer(configuration(), request).toXml();
+                document = defaultAnswer(configuration(), call.requestBase()).toXml();
                 contentType = XML;
             } else if (body instanceof VobizXml xml) {
                 document = xml.toXml();
@@ -73,17 +70,17 @@ public class AnswerConsumer extends WebhookConsumer {
         } catch (RuntimeException e) {
             getExceptionHandler()
                     .handleException("vobiz:answer cannot answer call " + webhook.field("CallUUID"), exchange, e);
-            write(response, callback, 500, "text/plain", "No valid answer");
+            call.reply(500, "text/plain", "No valid answer");
             return;
         }
         LOG.debug("Answering call {} with {}", webhook.field("CallUUID"), document);
-        write(response, callback, 200, contentType, document);
+        call.reply(200, contentType, document);
     }
 
     /** The answer an endpoint's options describe: a Stream to our own stream consumer. */
-    static VobizXml defaultAnswer(VobizConfiguration configuration, Request request) {
+    static VobizXml defaultAnswer(VobizConfiguration configuration, String requestBase) {
         String streamUrl = configuration.getStreamUrl();
-        String base = publicBase(configuration, request);
+        String base = publicBase(configuration, requestBase);
         if (streamUrl == null) {
             if (configuration.getStreamPath() == null) {
                 throw new InvalidAnswerException("The route set no answer and vobiz:answer has neither streamPath nor"
@@ -101,11 +98,11 @@ public class AnswerConsumer extends WebhookConsumer {
     }
 
     /** {@code publicUrl}, or the scheme and host the request came in on. */
-    private static String publicBase(VobizConfiguration configuration, Request request) {
+    private static String publicBase(VobizConfiguration configuration, String requestBase) {
         String publicUrl = configuration.getPublicUrl();
         if (publicUrl != null) {
             return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         }
-        return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority();
+        return requestBase;
     }
 }

@@ -1,81 +1,115 @@
 package dev.camelvobiz.server;
 
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.CamelContext;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.core.FrameHandler;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
-import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
-import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Jetty 12 server on one host:port, shared by every {@code vobiz:} consumer that names it, so that
- * one public URL (one tunnel) serves a whole application. Consumers add and remove their paths while
- * it runs; {@link VobizServers} stops it when the last path goes.
+ * One event-loop HTTP and WebSocket server on one host:port, shared by every {@code vobiz:} consumer
+ * that names it, so that one public URL (one tunnel) serves a whole application. It listens once per
+ * event loop (Vert.x spreads the accepted connections over them), so a connection lives on one loop
+ * thread from its first byte to its close: reading, parsing and, for routes that never block,
+ * answering happen there without a thread hand-off. Nothing here ever blocks a loop: request bodies
+ * are read as they arrive, within a deadline, and HTTP routes run on the worker pool. Consumers add
+ * and remove their paths while it runs; {@link VobizServers} stops it when the last path goes.
  */
 public final class VobizServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VobizServer.class);
 
+    /**
+     * The largest single WebSocket frame the transport reads (Netty buffers a frame whole). Larger ones
+     * close the socket with 1009; below it, each stream route's own {@code maxFrameSize} decides.
+     */
+    public static final int MAX_WEBSOCKET_FRAME = 1 << 20;
+
+    /** A webhook is a few hundred bytes: larger bodies are refused with 413. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    /** Port 0 asks for a random port; Vert.x shares one random port among listeners that name the same negative port. */
+    private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
+
     private final ServerAddress address;
-    private final Server server;
-    private final ServerConnector connector;
+    private final ServerSettings settings;
+    private final Vertx vertx;
+    private final Executor workers;
     private final Map<String, WebSocketRoute> webSocketRoutes = new ConcurrentHashMap<>();
     private final Map<String, HttpRoute> httpRoutes = new ConcurrentHashMap<>();
-    private WebSocketMappings upgrader;
+    private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<String> deployments = ConcurrentHashMap.newKeySet();
     private volatile int boundPort = -1;
+    private volatile boolean listening;
 
-    VobizServer(ServerAddress address, CamelContext camelContext) throws Exception {
+    VobizServer(ServerAddress address, ServerSettings settings, Vertx vertx, Executor workers) {
         this.address = address;
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("vobiz-" + address.port());
-        this.server = new Server(threads);
-        this.connector = address.tls()
-                ? new ServerConnector(server, sslContextFactory(address, camelContext))
-                : new ServerConnector(server);
-        connector.setHost(address.host());
-        connector.setPort(address.port());
-        server.addConnector(connector);
-        server.setHandler(new PathDispatcher());
+        this.settings = settings;
+        this.vertx = vertx;
+        this.workers = workers;
     }
 
-    private static SslContextFactory.Server sslContextFactory(ServerAddress address, CamelContext camelContext)
-            throws Exception {
-        SslContextFactory.Server factory = new SslContextFactory.Server();
-        factory.setSslContext(address.sslContextParameters().createSSLContext(camelContext));
-        return factory;
-    }
-
-    void start() throws Exception {
-        upgrader = new WebSocketMappings(WebSocketServerComponents.ensureWebSocketComponents(server));
-        try {
-            server.start();
-        } catch (Exception e) {
-            server.stop();
-            throw new IllegalStateException(
-                    "Cannot serve vobiz consumers on " + address.key() + ": " + e.getMessage(), e);
+    void start(Tls tls) throws Exception {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(address.host())
+                .setPort(address.port() == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : address.port())
+                .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
+                .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
+                // Vobiz never compresses; deflate would cost CPU and memory per socket.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(16384);
+        if (tls != null) {
+            tls.apply(options);
         }
-        boundPort = connector.getLocalPort();
-        LOG.info("Vobiz server listening on {}://{}:{}", address.tls() ? "https" : "http", address.host(), boundPort);
+        int loops = settings.eventLoops();
+        try {
+            String id = vertx.deployVerticle(
+                            () -> new Listener(options), new DeploymentOptions().setInstances(loops))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            deployments.add(id);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(
+                    "Cannot serve vobiz consumers on " + address.key() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        listening = true;
+        LOG.info(
+                "Vobiz server listening on {}://{}:{} ({} event loops)",
+                tls != null ? "https" : "http",
+                address.host(),
+                boundPort,
+                loops);
     }
 
     void stop() throws Exception {
-        server.stop();
+        listening = false;
+        for (String id : deployments) {
+            try {
+                vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("Undeploying the server on {} failed", address.key(), e.getCause());
+            }
+        }
+        deployments.clear();
         LOG.info("Vobiz server on {}:{} stopped", address.host(), boundPort);
     }
 
@@ -84,9 +118,14 @@ public final class VobizServer {
         return boundPort;
     }
 
-    /** Whether Jetty is running and its connector accepting connections. */
+    /** Whether the server is bound and accepting connections. */
     public boolean isListening() {
-        return server.isStarted() && connector.isOpen();
+        return listening;
+    }
+
+    /** Connections open now (HTTP and WebSocket), for the dev console and tests. */
+    public int openConnections() {
+        return connections.size();
     }
 
     /** The paths this server serves. */
@@ -98,6 +137,10 @@ public final class VobizServer {
 
     public ServerAddress address() {
         return address;
+    }
+
+    ServerSettings settings() {
+        return settings;
     }
 
     synchronized void addWebSocketRoute(String path, WebSocketRoute route) {
@@ -144,54 +187,164 @@ public final class VobizServer {
 
     private record RouteMatch(WebSocketRoute route, String remainder) {}
 
-    /** Blocking (Jetty calls it on a pool thread): HTTP routes run Camel routes that may block. */
-    private final class PathDispatcher extends Handler.Abstract {
+    // ---- on the event loop ----------------------------------------------------------------
+
+    /** One listener per event loop; all of them share the socket, and Vert.x spreads connections over them. */
+    private final class Listener extends AbstractVerticle {
+
+        private final HttpServerOptions options;
+
+        Listener(HttpServerOptions options) {
+            this.options = options;
+        }
 
         @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            String path = Request.getPathInContext(request);
-            HttpRoute http = httpRoutes.get(path);
-            if (http != null) {
-                http.handle(request, response, callback);
-                return true;
-            }
-            RouteMatch match = match(path);
-            if (match == null) {
-                return false;
-            }
-            int refusal = match.route().refusal(request, match.remainder());
-            if (refusal != 0) {
-                Response.writeError(request, response, callback, refusal);
-                return true;
-            }
-            if (upgrader.upgrade(new RouteNegotiator(match.route()), request, response, callback, null)) {
-                return true;
-            }
-            Response.writeError(
-                    request,
-                    response,
-                    callback,
-                    HttpStatus.UPGRADE_REQUIRED_426,
-                    "This path takes WebSocket upgrades only");
-            return true;
+        public void start(Promise<Void> started) {
+            HttpServer server = vertx.createHttpServer(options)
+                    .connectionHandler(VobizServer.this::connected)
+                    .requestHandler(VobizServer.this::dispatch);
+            server.listen().onSuccess(bound -> {
+                boundPort = bound.actualPort();
+                started.complete();
+            }).onFailure(started::fail);
         }
     }
 
-    private static final class RouteNegotiator extends WebSocketNegotiator.AbstractNegotiator {
+    /**
+     * A new connection must complete a request within the request timeout, and so must a kept-alive
+     * one between requests: a client that sends nothing, or trickles its headers or body, is closed
+     * then. A WebSocket leaves this watch at its upgrade; its own idle timeout takes over.
+     */
+    private void connected(HttpConnection connection) {
+        connections.add(connection);
+        ConnectionDeadline deadline = new ConnectionDeadline(connection);
+        connection.closeHandler(closed -> {
+            connections.remove(connection);
+            deadline.cancel();
+        });
+        deadlines.put(connection, deadline);
+        deadline.arm();
+    }
 
-        private final WebSocketRoute route;
+    private final Map<HttpConnection, ConnectionDeadline> deadlines = new ConcurrentHashMap<>();
 
-        RouteNegotiator(WebSocketRoute route) {
-            this.route = route;
-            WebSocketLimits limits = route.limits();
-            setIdleTimeout(limits.idleTimeout());
-            setMaxFrameSize(limits.maxFramePayload());
-            setAutoFragment(true);
+    private final class ConnectionDeadline {
+        private final HttpConnection connection;
+        private long timer = -1;
+
+        ConnectionDeadline(HttpConnection connection) {
+            this.connection = connection;
         }
 
-        @Override
-        public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-            return route.open(request);
+        void arm() {
+            cancel();
+            timer = vertx.setTimer(settings.requestTimeoutMillis(), fired -> {
+                timer = -1;
+                LOG.debug(
+                        "Closing a connection from {}: no complete request within {} ms",
+                        connection.remoteAddress(),
+                        settings.requestTimeoutMillis());
+                connection.close();
+            });
+        }
+
+        void cancel() {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+        }
+
+        /** The connection became a WebSocket: its route watches it from now on. */
+        void release() {
+            cancel();
+            deadlines.remove(connection);
+        }
+    }
+
+    private void dispatch(HttpServerRequest request) {
+        String path = request.path();
+        HttpRoute http = httpRoutes.get(path);
+        if (http != null) {
+            readBody(request, http);
+            return;
+        }
+        RouteMatch match = match(path);
+        if (match == null) {
+            finished(request, 404, "No vobiz consumer serves this path");
+            return;
+        }
+        int refusal = match.route().refusal(request, match.remainder());
+        if (refusal != 0) {
+            finished(request, refusal, null);
+            return;
+        }
+        if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+            finished(request, 426, "This path takes WebSocket upgrades only");
+            return;
+        }
+        ConnectionDeadline deadline = deadlines.get(request.connection());
+        request.toWebSocket().onSuccess(socket -> {
+            if (deadline != null) {
+                deadline.release();
+            }
+            match.route().open(socket);
+        });
+    }
+
+    /** Reads the body as it arrives (no thread waits for it), then runs the route on a worker. */
+    private void readBody(HttpServerRequest request, HttpRoute route) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.length() < 12 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+            finished(request, 413, "Body over " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                request.handler(null);
+                finished(request, 413, "Body over " + MAX_BODY_BYTES + " bytes");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(error -> LOG.debug("Request to {} failed while reading", request.path(), error));
+        request.endHandler(ended -> {
+            if (request.response().ended()) {
+                return;
+            }
+            ConnectionDeadline deadline = deadlines.get(request.connection());
+            if (deadline != null) {
+                deadline.cancel(); // the route's own time is not the client's: re-armed once it has answered
+            }
+            request.response().endHandler(answered -> {
+                if (deadline != null) {
+                    deadline.arm();
+                }
+            });
+            HttpCall call = new HttpCall(request, body.getBytes());
+            try {
+                workers.execute(() -> {
+                    try {
+                        route.handle(call);
+                    } catch (RuntimeException e) {
+                        LOG.warn("vobiz HTTP route {} failed: {}", request.path(), e.toString());
+                        call.reply(500, "text/plain", "The route failed");
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                call.reply(503, "text/plain", "Too busy");
+            }
+        });
+    }
+
+    /** Answers without a route and closes the connection (the client may still be sending). */
+    private static void finished(HttpServerRequest request, int status, String text) {
+        var response = request.response().setStatusCode(status).putHeader(HttpHeaders.CONNECTION, "close");
+        if (text == null) {
+            response.end();
+        } else {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(text);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.camelvobiz.server;
 
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.websocket.core.FrameHandler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 
 /** A path on a {@link VobizServer} that accepts WebSocket upgrades. */
 public interface WebSocketRoute {
@@ -10,16 +10,13 @@ public interface WebSocketRoute {
      * Decides, before the upgrade, whether the request may open a socket: 0 when it may, else the HTTP
      * status to refuse it with (401 wrong token, 403 address not allowed, 503 too many connections).
      * {@code pathRemainder} is the part of the request path after the route's own path (without the
-     * slash), or {@code null}.
+     * slash), or {@code null}. Called on the event loop: it must not block.
      */
-    int refusal(Request request, String pathRemainder);
+    int refusal(HttpServerRequest request, String pathRemainder);
 
     /** Whether one path segment below the route's path is taken as a secret token ({@code /media/SECRET}). */
     boolean tokenInPath();
 
-    /** The handler of one accepted socket. */
-    FrameHandler open(Request request);
-
-    /** Jetty-level limits for sockets on this route. */
-    WebSocketLimits limits();
+    /** Takes one accepted socket; called on the socket's event loop. */
+    void open(ServerWebSocket socket);
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * The outbound side of one stream: what we have asked the platform to play, and when.
@@ -34,15 +33,21 @@ import org.eclipse.jetty.util.Callback;
  *   <li>Checkpoints that can be awaited, and a ledger of what the caller heard.
  * </ul>
  *
- * Writes happen under this object's lock (order); callbacks that Jetty runs inline are deferred until
- * the lock is released, so no route code ever runs while it is held.
+ * Writes happen under this object's lock (order); write callbacks that run inline are deferred until
+ * the lock is released, so no route code ever runs while it is held, and an exchange completed later
+ * continues where its {@link Continuations} say (never on the pacing timer).
  */
 final class Playout {
 
     /** The socket, as the playout writes to it. */
     interface Wire {
         /** Writes one message in order; returns a refusal text when the stream can take no more, else null. */
-        String write(byte[] message, Callback written);
+        String write(byte[] message, WriteCallback written);
+    }
+
+    /** Where an exchange that completes later (not inside the producer's call) continues its route. */
+    interface Continuations {
+        void resume(Exchange exchange, Runnable continuation);
     }
 
     private static final int LEDGER_SIZE = 64;
@@ -54,7 +59,7 @@ final class Playout {
     }
 
     private record Pending(
-            Kind kind, byte[] message, long nanos, Callback completion, Utterance utterance, String name) {}
+            Kind kind, byte[] message, long nanos, WriteCallback completion, Utterance utterance, String name) {}
 
     /** An utterance as it is being played; frozen into a {@link HeardUtterance} for routes. */
     private static final class Utterance {
@@ -108,6 +113,7 @@ final class Playout {
 
     private final String label;
     private final Wire wire;
+    private final Continuations continuations;
     private final WireWriter writer;
     private final ScheduledExecutorService timer;
     private final VobizMetrics metrics;
@@ -137,6 +143,7 @@ final class Playout {
     Playout(
             String label,
             Wire wire,
+            Continuations continuations,
             WireWriter writer,
             ScheduledExecutorService timer,
             VobizMetrics metrics,
@@ -144,6 +151,7 @@ final class Playout {
             long clearFallbackMillis) {
         this.label = label;
         this.wire = wire;
+        this.continuations = continuations;
         this.writer = writer;
         this.timer = timer;
         this.metrics = metrics;
@@ -160,7 +168,7 @@ final class Playout {
     /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
     boolean play(
             List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
-        SendCompletion completion = new SendCompletion(messages.size(), exchange, callback, this::failure);
+        SendCompletion completion = new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();
@@ -180,14 +188,14 @@ final class Playout {
     void playTail(byte[] message, long frameNanos) {
         locked(() -> {
             if (refusal() == null) {
-                queueFrame(message, frameNanos, Callback.NOOP);
+                queueFrame(message, frameNanos, WriteCallback.NOOP);
                 pump();
             }
             return null;
         });
     }
 
-    private void queueFrame(byte[] message, long frameNanos, Callback completion) {
+    private void queueFrame(byte[] message, long frameNanos, WriteCallback completion) {
         if (current == null) {
             current = newUtterance();
         }
@@ -214,7 +222,7 @@ final class Playout {
     private boolean checkpoint(
             String name, long awaitMillis, Exchange exchange, AsyncCallback callback, Runnable next) {
         boolean awaited = awaitMillis > 0;
-        SendCompletion completion = awaited ? null : new SendCompletion(1, exchange, callback, this::failure);
+        SendCompletion completion = awaited ? null : new SendCompletion(1, exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();
@@ -229,7 +237,7 @@ final class Playout {
                 waiters.computeIfAbsent(name, n -> new ArrayList<>()).add(waiter);
                 waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
             }
-            Callback written = awaited ? Callback.NOOP : completion;
+            WriteCallback written = awaited ? WriteCallback.NOOP : completion;
             queue.add(new Pending(Kind.CHECKPOINT, writer.checkpoint(name), 0, written, utterance, name));
             pump();
             return null;
@@ -242,7 +250,7 @@ final class Playout {
 
     /** Barge-in: see the class comment. Completes when {@code clearAudio} is written. */
     boolean clear(Exchange exchange, AsyncCallback callback) {
-        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure);
+        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();
@@ -255,7 +263,7 @@ final class Playout {
                     continue; // the route still wants the stream ended
                 }
                 it.remove();
-                Callback done = pending.completion();
+                WriteCallback done = pending.completion();
                 later(done instanceof SendCompletion play ? play::discarded : done::succeeded);
                 if (pending.kind() == Kind.FRAME) {
                     dropped++;
@@ -297,7 +305,7 @@ final class Playout {
                     callback,
                     () -> locked(() -> {
                         if (closedDescription == null) {
-                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, Callback.NOOP, null, null));
+                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, WriteCallback.NOOP, null, null));
                             pump();
                         }
                         return null;
@@ -310,7 +318,7 @@ final class Playout {
             });
             return done;
         }
-        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure);
+        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();
@@ -468,8 +476,8 @@ final class Playout {
         }
     }
 
-    private void write(byte[] message, Callback completion) {
-        String refusal = wire.write(message, new Callback() {
+    private void write(byte[] message, WriteCallback completion) {
+        String refusal = wire.write(message, new WriteCallback() {
             @Override
             public void succeeded() {
                 later(completion::succeeded);
@@ -541,7 +549,7 @@ final class Playout {
             if (waiter.next != null && outcome != CheckpointOutcome.CLOSED) {
                 waiter.next.run();
             }
-            waiter.callback.done(false);
+            continuations.resume(waiter.exchange, () -> waiter.callback.done(false));
         });
     }
 

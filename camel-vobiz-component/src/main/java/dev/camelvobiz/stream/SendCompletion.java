@@ -4,20 +4,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * Completes one producer exchange when all frames of its command are written. The sender holds one
  * extra count until it has released its write lock, so Camel's callback never runs under that lock:
  * if every frame was written inline the sender completes synchronously ({@code done(true)}), otherwise
- * the writer thread of the last frame completes it ({@code done(false)}).
+ * the exchange continues where the stream's continuations say ({@code done(false)}).
  */
-final class SendCompletion implements Callback {
+final class SendCompletion implements WriteCallback {
 
     private final AtomicInteger outstanding;
     private final Exchange exchange;
     private final AsyncCallback callback;
     private final Function<Throwable, RuntimeException> failureMapper;
+    private final Playout.Continuations continuations;
     private volatile Throwable failure;
     private final AtomicInteger discarded = new AtomicInteger();
 
@@ -25,11 +25,13 @@ final class SendCompletion implements Callback {
             int frames,
             Exchange exchange,
             AsyncCallback callback,
-            Function<Throwable, RuntimeException> failureMapper) {
+            Function<Throwable, RuntimeException> failureMapper,
+            Playout.Continuations continuations) {
         this.outstanding = new AtomicInteger(frames + 1);
         this.exchange = exchange;
         this.callback = callback;
         this.failureMapper = failureMapper;
+        this.continuations = continuations;
     }
 
     @Override
@@ -70,6 +72,10 @@ final class SendCompletion implements Callback {
         if (cause != null) {
             exchange.setException(failureMapper.apply(cause));
         }
-        callback.done(doneSync);
+        if (doneSync) {
+            callback.done(true);
+        } else {
+            continuations.resume(exchange, () -> callback.done(false));
+        }
     }
 }

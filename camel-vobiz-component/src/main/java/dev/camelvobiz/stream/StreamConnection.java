@@ -10,12 +10,18 @@ import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StreamEvent;
 import dev.camelvobiz.event.VobizEventType;
 import dev.camelvobiz.observe.VobizMetrics;
-import java.nio.ByteBuffer;
+import dev.camelvobiz.server.SerialExecutor;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,28 +29,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.CloseStatus;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.FrameHandler;
-import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One Vobiz stream socket. Jetty delivers its frames one at a time and reads the next only when asked
- * ({@link CoreSession#demand()}), so the route sees the stream in wire order on the thread that read
- * it, with no hand-off; asking for the next frame only after the route has taken the current one is
- * the per-socket back-pressure that keeps a slow call from touching any other. An exchange that goes
- * asynchronous (e.g. awaiting a checkpoint) does not hold the stream up, up to a bounded number in
- * flight.
+ * One Vobiz stream socket, on the event loop that accepted it. Frames are read, assembled and parsed
+ * there, one at a time, so the route sees the stream in wire order. Where the exchange runs is the
+ * consumer's choice ({@code blocking}): on that same loop with no thread hand-off (a route that never
+ * blocks), or on the call's own {@link SerialExecutor} lane on the worker pool, still in order and
+ * never holding up the loop or another call. Exchanges that complete later (awaited checkpoints,
+ * paced audio) continue their route in the same place. Pausing the socket's reads while too many of
+ * its exchanges are in flight is the per-call back-pressure. An exchange that goes asynchronous (e.g.
+ * awaiting a checkpoint) does not hold the stream up, up to that bound.
  */
-final class StreamConnection implements FrameHandler, CallSession {
+final class StreamConnection implements CallSession {
 
     static final String MDC_CALL_ID = "callId";
     static final String MDC_STREAM_ID = "streamId";
+    static final short CLOSE_GOING_AWAY = 1001;
+    static final short CLOSE_ABNORMAL = 1006;
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
     private static final long FRAME_NANOS = 20_000_000L;
@@ -52,15 +56,20 @@ final class StreamConnection implements FrameHandler, CallSession {
     private final StreamConsumer consumer;
     private final String remote;
     private final InboundFrame frame = new InboundFrame();
+    private final StreamSocket socket;
+    private final Vertx vertx;
+    private final Context loop;
+    private final Executor lane; // null: exchanges run on the loop itself
 
-    // Inbound message assembly: touched only from onFrame, which Jetty never runs concurrently.
+    // Inbound message assembly: touched only on the loop, one frame at a time.
     private byte[] message = new byte[4096];
     private int messageLength;
-    private byte messageOpCode;
+    private WebSocketFrameType messageType;
     private long messageBytesSeen;
     private final Set<String> reportedUnknownEvents = new HashSet<>();
+    private long lastDataNanos = System.nanoTime();
+    private volatile long idleTimer = -1;
 
-    private volatile CoreSession session;
     private volatile StartEvent start;
     private volatile WireWriter writer;
     private volatile byte[] playAudioPrefix;
@@ -81,49 +90,38 @@ final class StreamConnection implements FrameHandler, CallSession {
     private final long openedNanos = System.nanoTime();
     private volatile long framesIn; // written by the socket's reader only
     private VobizMetrics metrics = VobizMetrics.NONE; // the component's, from start on (read by the reader only)
-    private final AtomicBoolean demandParked = new AtomicBoolean();
+    private final AtomicBoolean readingPaused = new AtomicBoolean();
 
-    StreamConnection(StreamConsumer consumer, String remote) {
+    /** Called on the socket's event loop, which then feeds it the socket's frames and end. */
+    StreamConnection(StreamConsumer consumer, StreamSocket socket, String remote) {
         this.consumer = consumer;
+        this.socket = socket;
         this.remote = remote;
+        this.vertx = consumer.vertx();
+        this.loop = vertx.getOrCreateContext();
+        this.lane = consumer.blocking() ? new SerialExecutor(consumer.workers()) : null;
     }
 
-    // ---- inbound ---------------------------------------------------------------------------
-
-    @Override
-    public void onOpen(CoreSession coreSession, Callback callback) {
-        this.session = coreSession;
-        callback.succeeded();
-        coreSession.demand();
+    /** Starts watching for idleness; the socket then feeds {@link #onFrame} and {@link #onClosed}. */
+    void open() {
+        armIdleTimer(consumer.idleTimeoutMillis());
     }
 
-    @Override
-    public void onFrame(Frame f, Callback callback) {
-        switch (f.getOpCode()) {
-            case OpCode.PING -> {
-                session.sendFrame(new Frame(OpCode.PONG).setPayload(copy(f.getPayload())), Callback.NOOP, false);
-                callback.succeeded();
-                session.demand();
-            }
-            case OpCode.PONG -> {
-                callback.succeeded();
-                session.demand();
-            }
-            case OpCode.CLOSE -> callback.succeeded();
-            default -> onDataFrame(f, callback);
+    // ---- inbound (on the loop) --------------------------------------------------------------
+
+    void onFrame(WebSocketFrame f) {
+        WebSocketFrameType type = f.type();
+        if (type == WebSocketFrameType.PING || type == WebSocketFrameType.PONG || type == WebSocketFrameType.CLOSE) {
+            return; // Vert.x answers pings and closes; neither counts as activity for the idle timeout
         }
-    }
-
-    private void onDataFrame(Frame f, Callback callback) {
-        if (f.getOpCode() != OpCode.CONTINUATION) {
-            messageOpCode = f.getOpCode();
+        lastDataNanos = System.nanoTime();
+        if (type != WebSocketFrameType.CONTINUATION) {
+            messageType = type;
             messageLength = 0;
             messageBytesSeen = 0;
         }
-        append(f.getPayload());
-        callback.succeeded();
-        if (!f.isFin()) {
-            session.demand();
+        append(f.binaryData());
+        if (!f.isFinal()) {
             return;
         }
         boolean tagged = consumer.mdcLogging();
@@ -141,7 +139,7 @@ final class StreamConnection implements FrameHandler, CallSession {
                 clearMdc();
             }
         }
-        demandNext();
+        pauseIfBusy();
     }
 
     /**
@@ -163,10 +161,10 @@ final class StreamConnection implements FrameHandler, CallSession {
     }
 
     /** Copies the payload into the reusable message buffer, up to the configured limit. */
-    private void append(ByteBuffer payload) {
-        int length = payload.remaining();
+    private void append(Buffer payload) {
+        int length = payload.length();
         messageBytesSeen += length;
-        if (messageOpCode != OpCode.TEXT || messageBytesSeen > consumer.maxFrameSize()) {
+        if (messageType != WebSocketFrameType.TEXT || messageBytesSeen > consumer.maxFrameSize()) {
             return;
         }
         if (messageLength + length > message.length) {
@@ -174,12 +172,38 @@ final class StreamConnection implements FrameHandler, CallSession {
             System.arraycopy(message, 0, larger, 0, messageLength);
             message = larger;
         }
-        payload.get(payload.position(), message, messageLength, length);
+        payload.getBytes(0, length, message, messageLength);
         messageLength += length;
     }
 
+    /**
+     * Closes a socket that has carried no data for the idle timeout. Pings do not count: a peer that
+     * only pings holds a connection for nothing. One timer per socket, moved on only when it fires.
+     */
+    private void armIdleTimer(long delayMillis) {
+        long timeout = consumer.idleTimeoutMillis();
+        if (timeout <= 0) {
+            return;
+        }
+        idleTimer = vertx.setTimer(Math.max(1, delayMillis), fired -> {
+            long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastDataNanos);
+            if (idleMillis >= timeout) {
+                LOG.debug("{}: no data for {} ms, closing", label(), idleMillis);
+                close(CLOSE_GOING_AWAY, "Idle timeout");
+            } else {
+                armIdleTimer(timeout - idleMillis);
+            }
+        });
+    }
+
+    private void cancelIdleTimer() {
+        if (idleTimer >= 0) {
+            vertx.cancelTimer(idleTimer);
+        }
+    }
+
     private void onMessage() {
-        if (messageOpCode == OpCode.BINARY) {
+        if (messageType == WebSocketFrameType.BINARY) {
             throw invalid("binary frame of " + messageBytesSeen + " bytes; Vobiz sends JSON text frames", null);
         }
         if (messageBytesSeen > consumer.maxFrameSize()) {
@@ -248,6 +272,7 @@ final class StreamConnection implements FrameHandler, CallSession {
         playout = new Playout(
                 "stream " + started.streamId() + " (call " + started.callId() + ")",
                 this::write,
+                this::resume,
                 writer,
                 consumer.timer(),
                 metrics,
@@ -353,30 +378,59 @@ final class StreamConnection implements FrameHandler, CallSession {
 
     private void process(Exchange exchange) {
         inFlight.incrementAndGet();
-        AsyncCallback release = consumer.defaultConsumerCallback(exchange, false);
-        consumer.getAsyncProcessor().process(exchange, doneSync -> {
-            release.done(doneSync);
-            if (inFlight.decrementAndGet() < consumer.maxInFlight() && demandParked.compareAndSet(true, false)) {
-                demand();
-            }
-        });
+        if (lane == null) {
+            route(exchange);
+        } else {
+            lane.execute(() -> route(exchange));
+        }
     }
 
-    /** Reads the next frame now, unless too many of this stream's exchanges are still in flight. */
-    private void demandNext() {
-        if (inFlight.get() < consumer.maxInFlight()) {
-            demand();
+    private void route(Exchange exchange) {
+        AsyncCallback release = consumer.defaultConsumerCallback(exchange, false);
+        boolean tagged = lane != null && consumer.mdcLogging();
+        if (tagged) {
+            putMdc(start);
+        }
+        try {
+            consumer.getAsyncProcessor().process(exchange, doneSync -> {
+                release.done(doneSync);
+                if (inFlight.decrementAndGet() < consumer.maxInFlight() && readingPaused.compareAndSet(true, false)) {
+                    socket.resumeReading();
+                }
+            });
+        } finally {
+            if (tagged) {
+                clearMdc();
+            }
+        }
+    }
+
+    /** Stops reading while too many of this stream's exchanges are in flight; their completion resumes it. */
+    private void pauseIfBusy() {
+        if (inFlight.get() < consumer.maxInFlight() || closeDescription != null) {
             return;
         }
-        demandParked.set(true);
-        if (inFlight.get() < consumer.maxInFlight() && demandParked.compareAndSet(true, false)) {
-            demand();
+        readingPaused.set(true);
+        socket.pauseReading();
+        if (inFlight.get() < consumer.maxInFlight() && readingPaused.compareAndSet(true, false)) {
+            socket.resumeReading();
         }
     }
 
-    private void demand() {
-        if (closeDescription == null) {
-            session.demand();
+    /**
+     * Where an exchange that one of this stream's commands completed asynchronously continues its
+     * route: this call's own exchanges where they run (the loop, or the call's lane), any other
+     * route's on the worker pool, so that no route is ever continued on an event loop it might block.
+     */
+    void resume(Exchange exchange, Runnable continuation) {
+        if (exchange.getFromEndpoint() != consumer.getEndpoint()) {
+            consumer.workers().execute(continuation);
+        } else if (lane != null) {
+            lane.execute(continuation);
+        } else if (Vertx.currentContext() == loop) {
+            continuation.run();
+        } else {
+            loop.runOnContext(v -> continuation.run());
         }
     }
 
@@ -399,35 +453,24 @@ final class StreamConnection implements FrameHandler, CallSession {
         return new InvalidFrameException("Invalid frame on " + label() + ": " + reason, cause);
     }
 
-    @Override
-    public void onError(Throwable cause, Callback callback) {
-        LOG.debug("{}: socket error", label(), cause);
-        callback.succeeded();
-    }
-
-    @Override
-    public void onClosed(CloseStatus closeStatus, Callback callback) {
-        try {
-            emitClosed(closeStatus.getCode(), closeStatus.getReason());
-        } finally {
-            callback.succeeded();
-        }
-    }
-
     /**
      * Closes the socket from our side (route stopping), reporting the stream closed right away; the
      * future completes when the close frame has been written (or could not be).
      */
-    CompletableFuture<Void> close(int code, String reason) {
+    CompletableFuture<Void> close(short code, String reason) {
+        cancelIdleTimer();
         emitClosed(code, reason);
-        CoreSession opened = session;
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        if (opened == null) {
-            written.complete(null);
-        } else {
-            opened.close(code, reason, Callback.from(() -> written.complete(null), failure -> written.complete(null)));
-        }
-        return written;
+        return socket.close(code, reason);
+    }
+
+    void onError(Throwable error) {
+        LOG.debug("{}: socket error", label(), error);
+    }
+
+    /** The socket has closed (a close frame, or the connection dropped: no code). */
+    void onClosed(Short code, String reason) {
+        cancelIdleTimer();
+        emitClosed(code == null ? CLOSE_ABNORMAL : code, reason);
     }
 
     /** Emits the stream's single {@code closed} exchange, whoever notices the end first. */
@@ -480,14 +523,6 @@ final class StreamConnection implements FrameHandler, CallSession {
         return started == null
                 ? "stream from " + remote + " (before start)"
                 : "stream " + started.streamId() + " (call " + started.callId() + ")";
-    }
-
-    private static ByteBuffer copy(ByteBuffer payload) {
-        ByteBuffer copy = ByteBuffer.allocate(payload == null ? 0 : payload.remaining());
-        if (payload != null) {
-            copy.put(payload.slice()).flip();
-        }
-        return copy;
     }
 
     // ---- outbound (CallSession) -------------------------------------------------------------
@@ -605,12 +640,12 @@ final class StreamConnection implements FrameHandler, CallSession {
     }
 
     /** The one ordered writer of this socket (the playout calls it under its own lock). */
-    private String write(byte[] message, Callback written) {
+    private String write(byte[] message, WriteCallback written) {
         synchronized (writeLock) {
             if (closeDescription != null) {
                 return label() + " is closed (" + closeDescription + ")";
             }
-            session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(message)), written, false);
+            socket.writeText(message, written);
             return null;
         }
     }

@@ -7,13 +7,12 @@ import dev.camelvobiz.forward.CommandForwarding;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.server.AddressAllowList;
 import dev.camelvobiz.server.VobizServer;
-import dev.camelvobiz.server.WebSocketLimits;
 import dev.camelvobiz.server.WebSocketRoute;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.websocket.core.CloseStatus;
-import org.eclipse.jetty.websocket.core.FrameHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,9 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         super.doStart();
         mdcLogging = endpoint.getCamelContext().isUseMDCLogging();
         instanceId = endpoint.getComponent().getInstanceId();
-        server = endpoint.getComponent().servers().addWebSocketRoute(endpoint.serverAddress(), path(), this);
+        server = endpoint.getComponent()
+                .servers()
+                .addWebSocketRoute(endpoint.serverAddress(), endpoint.getComponent().serverSettings(), path(), this);
     }
 
     @Override
@@ -88,7 +91,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         }
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (StreamConnection connection : List.copyOf(connections)) {
-            closing.add(connection.close(CloseStatus.SHUTDOWN, "Route stopping"));
+            closing.add(connection.close(StreamConnection.CLOSE_GOING_AWAY, "Route stopping"));
         }
         try {
             // Let the 1001 close frames leave before the server (if this was its last route) stops.
@@ -113,11 +116,10 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     }
 
     @Override
-    public int refusal(Request request, String pathRemainder) {
-        InetSocketAddress remote =
-                (InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress();
-        if (!allowedAddresses.allows(remote.getAddress())) {
-            LOG.warn("Refused a stream socket from {} on {}: not in allowedAddresses", remote.getAddress(), path());
+    public int refusal(HttpServerRequest request, String pathRemainder) {
+        InetAddress remote = remoteAddress(request);
+        if (remote == null || !allowedAddresses.allows(remote)) {
+            LOG.warn("Refused a stream socket from {} on {}: not in allowedAddresses", remote, path());
             return 403;
         }
         if (!tokenMatches(request, pathRemainder)) {
@@ -131,14 +133,21 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         return 0;
     }
 
-    private boolean tokenMatches(Request request, String pathRemainder) {
+    private static InetAddress remoteAddress(HttpServerRequest request) {
+        String literal = request.connection().remoteAddress().hostAddress();
+        try {
+            return literal == null ? null : InetAddress.getByName(literal); // a literal: no DNS lookup
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private boolean tokenMatches(HttpServerRequest request, String pathRemainder) {
         String token = configuration.getToken();
         if (token == null) {
             return pathRemainder == null;
         }
-        String offered = pathRemainder != null
-                ? pathRemainder
-                : Request.extractQueryParameters(request).getValue("token");
+        String offered = pathRemainder != null ? pathRemainder : request.getParam("token");
         return offered != null
                 && MessageDigest.isEqual(
                         offered.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
@@ -150,17 +159,13 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     }
 
     @Override
-    public FrameHandler open(Request request) {
-        String remote = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request) + path();
-        StreamConnection connection = new StreamConnection(this, remote);
+    public void open(ServerWebSocket socket) {
+        String remote = socket.remoteAddress() + path();
+        VertxStreamSocket vertxSocket = new VertxStreamSocket(socket);
+        StreamConnection connection = new StreamConnection(this, vertxSocket, remote);
         connections.add(connection);
-        return connection;
-    }
-
-    @Override
-    public WebSocketLimits limits() {
-        return new WebSocketLimits(
-                Duration.ofMillis(configuration.getIdleTimeout()), Math.max(4096, configuration.getMaxFrameSize()));
+        vertxSocket.attach(connection);
+        connection.open();
     }
 
     void connectionClosed(StreamConnection connection) {
@@ -205,8 +210,26 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         return endpoint.getComponent().metrics();
     }
 
-    java.util.concurrent.ScheduledExecutorService timer() {
+    ScheduledExecutorService timer() {
         return endpoint.getComponent().timer();
+    }
+
+    Vertx vertx() {
+        return endpoint.getComponent().vertx();
+    }
+
+    /** The pool that blocking routes, and continuations of other routes, run on. */
+    Executor workers() {
+        return endpoint.getComponent().workers();
+    }
+
+    /** Whether the route may block, so runs off the event loop (see the {@code blocking} option). */
+    boolean blocking() {
+        return configuration.isBlocking();
+    }
+
+    long idleTimeoutMillis() {
+        return configuration.getIdleTimeout();
     }
 
     long playLeadMillis() {

@@ -1,11 +1,9 @@
 package dev.camelvobiz.webhook;
 
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.server.HttpCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code vobiz:callback}: status callbacks ({@code StartStream}, {@code PlayedStream}, …) and hang-up
@@ -19,8 +17,7 @@ public class CallbackConsumer extends WebhookConsumer {
     }
 
     @Override
-    protected void reply(
-            Exchange exchange, WebhookRequest webhook, Request request, Response response, Callback callback) {
-        write(response, callback, 204, null, null);
+    protected void reply(Exchange exchange, WebhookRequest webhook, HttpCall call) {
+        call.reply(204, null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.camelvobiz.webhook;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.server.HttpCall;
 import dev.camelvobiz.server.HttpRoute;
 import dev.camelvobiz.server.VobizServer;
 import java.util.Map;
@@ -10,11 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +47,11 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
         server = getEndpoint()
                 .getComponent()
                 .servers()
-                .addHttpRoute(getEndpoint().serverAddress(), configuration.getPath(), this);
+                .addHttpRoute(
+                        getEndpoint().serverAddress(),
+                        getEndpoint().getComponent().serverSettings(),
+                        configuration.getPath(),
+                        this);
     }
 
     @Override
@@ -69,30 +69,30 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     }
 
     @Override
-    public void handle(Request request, Response response, Callback callback) throws Exception {
+    public void handle(HttpCall call) {
         WebhookRequest webhook;
         try {
-            webhook = WebhookRequest.read(request);
+            webhook = WebhookRequest.read(call);
         } catch (WebhookRequest.BadRequestException e) {
             LOG.warn(
                     "Refused a request to vobiz:{} {}: {}",
                     getEndpoint().getKind().uriName(),
                     configuration.getPath(),
                     e.getMessage());
-            Response.writeError(request, response, callback, e.status(), e.getMessage());
+            call.reply(e.status(), "text/plain", e.getMessage());
             return;
         }
         if (signatureRequired()) {
             String problem = WebhookSignatures.problem(
-                    request.getHeaders(),
-                    signedUrl(request),
+                    call::header,
+                    signedUrl(call),
                     webhook.rawBody(),
                     configuration.getAuthToken(),
                     configuration.getWebhookSecret(),
                     configuration.getSignatureWindow());
             if (problem != null) {
                 LOG.warn("Refused an unsigned or wrongly signed request to {}: {}", configuration.getPath(), problem);
-                Response.writeError(request, response, callback, 403, "Signature check failed");
+                call.reply(403, "text/plain", "Signature check failed");
                 return;
             }
         }
@@ -111,10 +111,13 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
                                         + webhook.field("CallUUID"),
                                 exchange,
                                 exchange.getException());
-                Response.writeError(request, response, callback, 500, "The route failed");
+                call.reply(500, "text/plain", "The route failed");
                 return;
             }
-            reply(exchange, webhook, request, response, callback);
+            reply(exchange, webhook, call);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("vobiz:" + getEndpoint().getKind().uriName() + " route failed", e);
+            call.reply(500, "text/plain", "The route failed");
         } finally {
             releaseExchange(exchange, false);
         }
@@ -129,13 +132,12 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     }
 
     /** The URL the platform signed: the public URL when this app sits behind a tunnel, else the request's. */
-    private String signedUrl(Request request) {
-        String path = Request.getPathInContext(request);
+    private String signedUrl(HttpCall call) {
         String publicUrl = configuration.getPublicUrl();
         if (publicUrl != null) {
-            return (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + path;
+            return (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + call.path();
         }
-        return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority() + path;
+        return call.requestBase() + call.path();
     }
 
     /** Ids and call facts as headers; never raw HTTP headers (DESIGN). */
@@ -172,17 +174,5 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     }
 
     /** Writes the reply to a request the route has handled. */
-    protected abstract void reply(
-            Exchange exchange, WebhookRequest webhook, Request request, Response response, Callback callback)
-            throws Exception;
-
-    protected static void write(Response response, Callback callback, int status, String contentType, String body) {
-        response.setStatus(status);
-        if (body == null) {
-            callback.succeeded();
-            return;
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        Content.Sink.write(response, true, body, callback);
-    }
+    protected abstract void reply(Exchange exchange, WebhookRequest webhook, HttpCall call);
 }

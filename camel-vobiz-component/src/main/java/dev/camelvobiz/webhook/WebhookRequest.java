@@ -1,16 +1,13 @@
 package dev.camelvobiz.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelvobiz.server.HttpCall;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * A webhook from the platform, read liberally (protocol §7, §9, §14.10): form fields from a POST body,
@@ -19,12 +16,9 @@ import org.eclipse.jetty.util.UrlEncoded;
  */
 public record WebhookRequest(String method, Map<String, Object> fields, byte[] rawBody) {
 
-    /** Larger bodies are refused (413): a callback is a few hundred bytes. */
-    public static final int MAX_BODY_BYTES = 256 * 1024;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Thrown for a body over {@link #MAX_BODY_BYTES} or one that cannot be read. */
+    /** Thrown for a body that cannot be read. */
     public static final class BadRequestException extends IOException {
         private static final long serialVersionUID = 1L;
         private final int status;
@@ -39,17 +33,10 @@ public record WebhookRequest(String method, Map<String, Object> fields, byte[] r
         }
     }
 
-    public static WebhookRequest read(Request request) throws IOException {
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequestException(413, "Body over " + MAX_BODY_BYTES + " bytes");
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        Request.extractQueryParameters(request, StandardCharsets.UTF_8)
-                .forEach(field -> fields.put(field.getName(), field.getValue()));
+    /** Reads a request whose body the server has already read, within its size limit. */
+    public static WebhookRequest read(HttpCall call) throws BadRequestException {
+        byte[] body = call.body();
+        Map<String, Object> fields = new LinkedHashMap<>(call.queryParameters());
         String text = new String(body, StandardCharsets.UTF_8).trim();
         if (text.startsWith("{")) {
             try {
@@ -60,16 +47,20 @@ public record WebhookRequest(String method, Map<String, Object> fields, byte[] r
                 throw new BadRequestException(400, "Body is not valid JSON");
             }
         } else if (!text.isEmpty()) {
-            String contentType = request.getHeaders().get("Content-Type");
+            String contentType = call.header("Content-Type");
             if (contentType != null
                     && !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 throw new BadRequestException(415, "Expected a form or JSON body, got " + contentType);
             }
-            Fields form = new Fields();
-            UrlEncoded.decodeUtf8To(text, form);
-            form.forEach(field -> fields.put(field.getName(), field.getValue()));
+            try {
+                new QueryStringDecoder(text, StandardCharsets.UTF_8, false)
+                        .parameters()
+                        .forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(400, "Body is not a valid form: " + e.getMessage());
+            }
         }
-        return new WebhookRequest(request.getMethod(), fields, body);
+        return new WebhookRequest(call.method(), fields, body);
     }
 
     public String field(String name) {

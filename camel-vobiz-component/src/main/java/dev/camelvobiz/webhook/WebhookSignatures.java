@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.jetty.http.HttpFields;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks who sent a webhook. Vobiz (protocol §7): {@code X-Vobiz-Signature-V3} is base64
@@ -31,13 +31,13 @@ public final class WebhookSignatures {
      * the expected value).
      */
     public static String problem(
-            HttpFields headers,
+            UnaryOperator<String> headers,
             String signedUrl,
             byte[] body,
             String authToken,
             String webhookSecret,
             long windowMillis) {
-        String miniVoice = headers.get("X-MiniVoice-Signature");
+        String miniVoice = headers.apply("X-MiniVoice-Signature");
         if (miniVoice != null) {
             return miniVoiceProblem(
                     headers, miniVoice, body, webhookSecret != null ? webhookSecret : authToken, windowMillis);
@@ -46,12 +46,12 @@ public final class WebhookSignatures {
             return "no authToken to check signatures with";
         }
         String nonce = NONCE_HEADERS.stream()
-                .map(headers::get)
+                .map(headers)
                 .filter(n -> n != null)
                 .findFirst()
                 .orElse(null);
-        String v3 = headers.get("X-Vobiz-Signature-V3");
-        String v2 = headers.get("X-Vobiz-Signature-V2");
+        String v3 = headers.apply("X-Vobiz-Signature-V3");
+        String v2 = headers.apply("X-Vobiz-Signature-V2");
         if (v3 == null && v2 == null) {
             return "no X-Vobiz-Signature-V3 or -V2 header";
         }
@@ -69,11 +69,11 @@ public final class WebhookSignatures {
     }
 
     private static String miniVoiceProblem(
-            HttpFields headers, String signature, byte[] body, String secret, long windowMillis) {
+            UnaryOperator<String> headers, String signature, byte[] body, String secret, long windowMillis) {
         if (secret == null) {
             return "no webhookSecret (or authToken) to check the MiniVoice signature with";
         }
-        String timestamp = headers.get("X-MiniVoice-Timestamp");
+        String timestamp = headers.apply("X-MiniVoice-Timestamp");
         if (timestamp == null) {
             return "no X-MiniVoice-Timestamp header";
         }

@@ -39,6 +39,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                         done.succeeded();
                         return null;
                     },
+                    (exchange, continuation) -> continuation.run(),
                     new WireWriter("s-" + call),
                     component.timer(),
                     VobizMetrics.NONE,

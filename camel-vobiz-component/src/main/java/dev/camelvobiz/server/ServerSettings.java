@@ -1,0 +1,21 @@
+package dev.camelvobiz.server;
+
+/**
+ * What a server is run with, taken from the consumer that starts it (in practice the component's
+ * values, since every consumer on a port shares one server).
+ *
+ * @param eventLoops how many event loops listen on the port (each connection lives on one)
+ * @param requestTimeoutMillis how long an HTTP connection may take to send a whole request (headers and
+ *     body), and may stay open idle between requests, before it is closed
+ */
+public record ServerSettings(int eventLoops, long requestTimeoutMillis) {
+
+    public ServerSettings {
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("eventLoops must be at least 1, got " + eventLoops);
+        }
+        if (requestTimeoutMillis < 1) {
+            throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeoutMillis + " ms");
+        }
+    }
+}
