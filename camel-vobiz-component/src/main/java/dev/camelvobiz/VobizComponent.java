@@ -7,10 +7,10 @@ import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.observe.VobizServerHealthCheck;
 import dev.camelvobiz.server.ServerSettings;
 import dev.camelvobiz.server.VobizServers;
+import dev.camelvobiz.stream.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import dev.camelvobiz.stream.StreamRegistry;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -76,8 +76,9 @@ public class VobizComponent extends DefaultComponent {
     @Metadata(
             label = "advanced",
             defaultValue = "200",
-            description = "The most threads that run blocking work at once: stream routes with blocking=true (one"
-                    + " thread per call at a time, at most), answer and callback routes. Idle threads end after a minute.")
+            description =
+                    "The most threads that run blocking work at once: stream routes with blocking=true (one"
+                            + " thread per call at a time, at most), answer and callback routes. Idle threads end after a minute.")
     private int workerPoolSize = 200;
 
     @Metadata(
@@ -116,9 +117,8 @@ public class VobizComponent extends DefaultComponent {
             ownVertx = Vertx.vertx(new VertxOptions()
                     .setEventLoopPoolSize(eventLoops)
                     .setWorkerPoolSize(2) // Vert.x's own blocking chores only; routes run on the component's pool
-                    .setFileSystemOptions(new FileSystemOptions()
-                            .setFileCachingEnabled(false)
-                            .setClassPathResolvingEnabled(false)));
+                    .setFileSystemOptions(
+                            new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         }
         workers = getCamelContext()
                 .getExecutorServiceManager()

@@ -54,7 +54,8 @@ public final class HttpCall {
         var authority = request.authority();
         String host = authority != null
                 ? authority.toString()
-                : request.localAddress().hostAddress() + ":" + request.localAddress().port();
+                : request.localAddress().hostAddress() + ":"
+                        + request.localAddress().port();
         return request.scheme() + "://" + host;
     }
 

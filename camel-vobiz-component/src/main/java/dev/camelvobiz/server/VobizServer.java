@@ -73,6 +73,11 @@ public final class VobizServer {
                 // Vobiz never compresses; deflate would cost CPU and memory per socket.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
+                // HTTP/1.1 only: sniffing for an HTTP/2 preface would hold a silent connection outside
+                // every deadline, before it is even a connection.
+                .setHttp2ClearTextEnabled(false)
+                .setSslHandshakeTimeout(settings.requestTimeoutMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(16384);
         if (tls != null) {
@@ -80,15 +85,15 @@ public final class VobizServer {
         }
         int loops = settings.eventLoops();
         try {
-            String id = vertx.deployVerticle(
-                            () -> new Listener(options), new DeploymentOptions().setInstances(loops))
+            String id = vertx.deployVerticle(() -> new Listener(options), new DeploymentOptions().setInstances(loops))
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             deployments.add(id);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(
-                    "Cannot serve vobiz consumers on " + address.key() + ": " + e.getCause().getMessage(),
+                    "Cannot serve vobiz consumers on " + address.key() + ": "
+                            + e.getCause().getMessage(),
                     e.getCause());
         }
         listening = true;
@@ -203,10 +208,12 @@ public final class VobizServer {
             HttpServer server = vertx.createHttpServer(options)
                     .connectionHandler(VobizServer.this::connected)
                     .requestHandler(VobizServer.this::dispatch);
-            server.listen().onSuccess(bound -> {
-                boundPort = bound.actualPort();
-                started.complete();
-            }).onFailure(started::fail);
+            server.listen()
+                    .onSuccess(bound -> {
+                        boundPort = bound.actualPort();
+                        started.complete();
+                    })
+                    .onFailure(started::fail);
         }
     }
 

@@ -168,7 +168,8 @@ final class Playout {
     /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
     boolean play(
             List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
-        SendCompletion completion = new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
+        SendCompletion completion =
+                new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();
@@ -222,7 +223,8 @@ final class Playout {
     private boolean checkpoint(
             String name, long awaitMillis, Exchange exchange, AsyncCallback callback, Runnable next) {
         boolean awaited = awaitMillis > 0;
-        SendCompletion completion = awaited ? null : new SendCompletion(1, exchange, callback, this::failure, continuations);
+        SendCompletion completion =
+                awaited ? null : new SendCompletion(1, exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();

@@ -8,6 +8,9 @@ import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.server.AddressAllowList;
 import dev.camelvobiz.server.VobizServer;
 import dev.camelvobiz.server.WebSocketRoute;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
@@ -18,15 +21,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +77,8 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         instanceId = endpoint.getComponent().getInstanceId();
         server = endpoint.getComponent()
                 .servers()
-                .addWebSocketRoute(endpoint.serverAddress(), endpoint.getComponent().serverSettings(), path(), this);
+                .addWebSocketRoute(
+                        endpoint.serverAddress(), endpoint.getComponent().serverSettings(), path(), this);
     }
 
     @Override

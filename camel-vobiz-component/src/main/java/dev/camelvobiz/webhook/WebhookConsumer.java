@@ -116,7 +116,8 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
             }
             reply(exchange, webhook, call);
         } catch (Exception e) {
-            getExceptionHandler().handleException("vobiz:" + getEndpoint().getKind().uriName() + " route failed", e);
+            getExceptionHandler()
+                    .handleException("vobiz:" + getEndpoint().getKind().uriName() + " route failed", e);
             call.reply(500, "text/plain", "The route failed");
         } finally {
             releaseExchange(exchange, false);

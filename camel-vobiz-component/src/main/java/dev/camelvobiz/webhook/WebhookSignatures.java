@@ -6,9 +6,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.function.UnaryOperator;
 
 /**
  * Checks who sent a webhook. Vobiz (protocol §7): {@code X-Vobiz-Signature-V3} is base64

@@ -96,6 +96,11 @@ public final class VobizPeer implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** A ping: proof of life at the transport level only, no data. */
+    public void sendPing() {
+        socket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3})).join();
+    }
+
     public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).join();
     }
