@@ -7,6 +7,7 @@ import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.observe.VobizServerHealthCheck;
 import dev.camelvobiz.server.ServerSettings;
 import dev.camelvobiz.server.VobizServers;
+import dev.camelvobiz.server.WorkerPool;
 import dev.camelvobiz.stream.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -22,11 +23,13 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.StringHelper;
+import org.apache.camel.util.concurrent.CamelThreadFactory;
 
 /** The {@code vobiz:} component: live Vobiz call streams as Camel exchanges and producers. */
 @Component("vobiz")
@@ -90,6 +93,14 @@ public class VobizComponent extends DefaultComponent {
                     + " thread, only their connection, and lose it after this.")
     private long requestTimeout = 10000;
 
+    @Metadata(
+            label = "security",
+            defaultValue = "10000",
+            description = "How many connections a server port keeps open at once that are not WebSockets (HTTP"
+                    + " requests, and connections that have not said what they are yet); beyond it new ones are"
+                    + " closed at once. Each costs memory, not a thread, and is closed after requestTimeout.")
+    private int maxHttpConnections = 10000;
+
     private final StreamRegistry streams = new StreamRegistry();
     private VobizServers servers;
     private Vertx ownVertx; // created here (no shared one): closed on stop
@@ -120,18 +131,9 @@ public class VobizComponent extends DefaultComponent {
                     .setFileSystemOptions(
                             new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         }
-        workers = getCamelContext()
-                .getExecutorServiceManager()
-                .newThreadPool(
-                        this,
-                        "VobizWorker",
-                        new ThreadPoolProfileBuilder("VobizWorker")
-                                .poolSize(workerPoolSize)
-                                .maxPoolSize(workerPoolSize)
-                                .allowCoreThreadTimeOut(true)
-                                .keepAliveTime(60L, TimeUnit.SECONDS)
-                                .maxQueueSize(-1)
-                                .build());
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        workers = WorkerPool.create(
+                workerPoolSize, new CamelThreadFactory(executors.getThreadNamePattern(), "VobizWorker", true));
         servers = new VobizServers(getCamelContext(), vertx(), workers);
         // Unbounded queue: every stream holds a wake-up here while its lead is full, and Camel's default
         // profile would refuse the 1 001st concurrently speaking call. Each task is bounded by a live call.
@@ -216,7 +218,7 @@ public class VobizComponent extends DefaultComponent {
             timer = null;
         }
         if (workers != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(workers);
+            workers.shutdown(); // running route work finishes; nothing new is taken
             workers = null;
         }
         if (ownVertx != null) {
@@ -295,6 +297,14 @@ public class VobizComponent extends DefaultComponent {
         this.requestTimeout = requestTimeout;
     }
 
+    public int getMaxHttpConnections() {
+        return maxHttpConnections;
+    }
+
+    public void setMaxHttpConnections(int maxHttpConnections) {
+        this.maxHttpConnections = maxHttpConnections;
+    }
+
     /** Where blocking route work runs: stream routes with blocking=true, answer and callback routes. */
     public Executor workers() {
         return workers;
@@ -302,7 +312,7 @@ public class VobizComponent extends DefaultComponent {
 
     /** How this component's servers are run. */
     public ServerSettings serverSettings() {
-        return new ServerSettings(eventLoops, requestTimeout);
+        return new ServerSettings(eventLoops, requestTimeout, maxHttpConnections);
     }
 
     public VobizConfiguration getConfiguration() {

@@ -53,6 +53,7 @@ public final class VobizServerHealthCheck implements HealthCheck {
             String name = server.address().host() + ":" + server.localPort();
             boolean listening = server.isListening();
             result.detail("server." + name, listening ? "listening " + server.paths() : "not listening");
+            result.detail("server." + name + ".connections", server.openConnections());
             if (!listening && down == null) {
                 down = "Vobiz server " + name + " is not accepting connections";
             }

@@ -10,10 +10,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,12 @@ public final class VobizServer {
     private final Map<String, WebSocketRoute> webSocketRoutes = new ConcurrentHashMap<>();
     private final Map<String, HttpRoute> httpRoutes = new ConcurrentHashMap<>();
     private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<HttpConnection, ConnectionDeadline> deadlines =
+            new ConcurrentHashMap<>(); // HTTP, not yet WebSocket
+    private final AtomicInteger refusedConnections = new AtomicInteger();
+    private volatile long lastRefusalLogNanos;
     private final Set<String> deployments = ConcurrentHashMap.newKeySet();
+    private final List<HttpServer> listeners = new CopyOnWriteArrayList<>();
     private volatile int boundPort = -1;
     private volatile boolean listening;
 
@@ -107,6 +114,15 @@ public final class VobizServer {
 
     void stop() throws Exception {
         listening = false;
+        // Close the listeners first and wait: undeploying alone may free the port a moment later.
+        for (HttpServer server : listeners) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("Closing a listener on {} failed", address.key(), e.getCause());
+            }
+        }
+        listeners.clear();
         for (String id : deployments) {
             try {
                 vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -223,6 +239,19 @@ public final class VobizServer {
      * then. A WebSocket leaves this watch at its upgrade; its own idle timeout takes over.
      */
     private void connected(HttpConnection connection) {
+        if (deadlines.size() >= settings.maxHttpConnections()) {
+            long now = System.nanoTime();
+            if (refusedConnections.getAndIncrement() == 0 || now - lastRefusalLogNanos > TimeUnit.MINUTES.toNanos(1)) {
+                lastRefusalLogNanos = now;
+                LOG.warn(
+                        "{} HTTP connections open on {} (maxHttpConnections): closing new ones, {} so far",
+                        deadlines.size(),
+                        address.key(),
+                        refusedConnections.get());
+            }
+            connection.close();
+            return;
+        }
         connections.add(connection);
         ConnectionDeadline deadline = new ConnectionDeadline(connection);
         connection.closeHandler(closed -> {
@@ -232,8 +261,6 @@ public final class VobizServer {
         deadlines.put(connection, deadline);
         deadline.arm();
     }
-
-    private final Map<HttpConnection, ConnectionDeadline> deadlines = new ConcurrentHashMap<>();
 
     private final class ConnectionDeadline {
         private final HttpConnection connection;

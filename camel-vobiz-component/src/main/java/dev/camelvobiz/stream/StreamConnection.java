@@ -377,11 +377,25 @@ final class StreamConnection implements CallSession {
     }
 
     private void process(Exchange exchange) {
+        process(exchange, null);
+    }
+
+    /** Hands {@code exchange} to its route; {@code dispatched}, if given, completes once the route has it. */
+    private void process(Exchange exchange, CompletableFuture<Void> dispatched) {
         inFlight.incrementAndGet();
+        Runnable run = dispatched == null
+                ? () -> route(exchange)
+                : () -> {
+                    try {
+                        route(exchange);
+                    } finally {
+                        dispatched.complete(null);
+                    }
+                };
         if (lane == null) {
-            route(exchange);
+            run.run();
         } else {
-            lane.execute(() -> route(exchange));
+            lane.execute(run);
         }
     }
 
@@ -459,8 +473,8 @@ final class StreamConnection implements CallSession {
      */
     CompletableFuture<Void> close(short code, String reason) {
         cancelIdleTimer();
-        emitClosed(code, reason);
-        return socket.close(code, reason);
+        CompletableFuture<Void> reported = emitClosed(code, reason);
+        return CompletableFuture.allOf(reported, socket.close(code, reason));
     }
 
     void onError(Throwable error) {
@@ -473,10 +487,15 @@ final class StreamConnection implements CallSession {
         emitClosed(code == null ? CLOSE_ABNORMAL : code, reason);
     }
 
-    /** Emits the stream's single {@code closed} exchange, whoever notices the end first. */
-    private void emitClosed(int code, String reason) {
+    /**
+     * Emits the stream's single {@code closed} exchange, whoever notices the end first; the future
+     * completes when its route has it (at once if another caller emitted it, or there is none).
+     */
+    private CompletableFuture<Void> emitClosed(int code, String reason) {
+        CompletableFuture<Void> dispatched = new CompletableFuture<>();
         if (!closedEmitted.compareAndSet(false, true)) {
-            return;
+            dispatched.complete(null);
+            return dispatched;
         }
         synchronized (writeLock) {
             closeDescription = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason);
@@ -492,7 +511,8 @@ final class StreamConnection implements CallSession {
         StartEvent started = start;
         if (started == null) {
             LOG.debug("Socket from {} closed before start ({})", remote, closeDescription);
-            return;
+            dispatched.complete(null);
+            return dispatched;
         }
         consumer.registry().remove(this, closeDescription);
         LOG.debug("{} closed ({}), unplayed checkpoints {}", label(), closeDescription, unplayed);
@@ -510,12 +530,13 @@ final class StreamConnection implements CallSession {
             putMdc(started);
         }
         try {
-            process(exchange);
+            process(exchange, dispatched);
         } finally {
             if (tagged) {
                 clearMdc();
             }
         }
+        return dispatched;
     }
 
     String label() {

@@ -95,7 +95,8 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
             closing.add(connection.close(StreamConnection.CLOSE_GOING_AWAY, "Route stopping"));
         }
         try {
-            // Let the 1001 close frames leave before the server (if this was its last route) stops.
+            // Let the 1001 close frames leave before the server (if this was its last route) stops, and
+            // the closed exchanges reach the route (on a call's lane they run after its queued events).
             CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])).get(2, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             LOG.debug("Some stream sockets on {} did not close within 2 s", path());

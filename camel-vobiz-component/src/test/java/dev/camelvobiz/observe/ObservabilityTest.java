@@ -110,6 +110,10 @@ class ObservabilityTest extends VobizTestSupport {
         HealthCheck.Result result = health.call();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("calls.active", 1);
+        assertThat(result.getDetails())
+                .hasEntrySatisfying(
+                        "server.127.0.0.1:" + port + ".connections",
+                        open -> assertThat((Integer) open).isPositive()); // the call's socket at least
 
         await().atMost(WAIT)
                 .until(() -> meters.get("vobiz.clear.roundtrip").timer().count() == 1);

@@ -2,9 +2,11 @@ package dev.camelvobiz.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.test.VobizPeer;
 import dev.camelvobiz.test.VobizTestSupport;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -41,6 +44,21 @@ class TlsStreamTest extends VobizTestSupport {
                         .to("vobiz:play");
             }
         };
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        camel.getComponent("vobiz", VobizComponent.class).setRequestTimeout(500);
+        return camel;
+    }
+
+    @Test
+    void aHandshakeThatNeverStartsIsClosedAtTheRequestTimeout() throws Exception {
+        try (Socket silent = new Socket("localhost", port)) {
+            silent.setSoTimeout(10_000); // fails the test if the server does not close first
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+        }
     }
 
     @Test

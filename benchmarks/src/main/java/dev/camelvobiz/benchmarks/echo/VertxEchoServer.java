@@ -59,7 +59,8 @@ public final class VertxEchoServer extends AbstractVerticle {
             if (!"media".equals(message.path("event").asText())) {
                 return null;
             }
-            byte[] audio = Base64.getDecoder().decode(message.path("media").path("payload").asText());
+            byte[] audio = Base64.getDecoder()
+                    .decode(message.path("media").path("payload").asText());
             return "{\"event\":\"playAudio\",\"media\":{\"contentType\":\"audio/x-l16\",\"sampleRate\":8000,"
                     + "\"payload\":\"" + Base64.getEncoder().encodeToString(audio) + "\"}}";
         } catch (IOException | IllegalArgumentException e) {
