@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Soak: N calls for S seconds through the echo route, sampling the server's heap and threads.
+# Soak: N calls for S seconds through the echo route, sampling the server's heap and threads, driven by
+# the light Node generator (node/load.js). STREAM_OPTIONS (default blocking=false) go on the stream URI.
 # Usage: benchmarks/soak.sh [calls=500] [seconds=600] [port=18089]   (after: mvn -B -q install -DskipTests)
 set -euo pipefail
 calls=${1:-500}; seconds=${2:-600}; port=${3:-18089}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/benchmarks/target/soak; mkdir -p "$out"
 java -XX:+UseParallelGC -Xmx512m -cp "$root/benchmarks/target/benchmarks.jar" \
-  dev.camelvobiz.benchmarks.echo.CamelEchoServer "$port" > "$out/server.log" 2>&1 &
+  dev.camelvobiz.benchmarks.echo.CamelEchoServer "$port" "${STREAM_OPTIONS:-blocking=false}" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 sleep 5
-jar=$root/camel-vobiz-emulator/target/camel-vobiz-emulator.jar
-java -jar "$jar" load "ws://127.0.0.1:$port/media" --calls 200 --seconds 12 > /dev/null 2>&1   # JIT warm-up
+(cd "$root/benchmarks/node" && npm ci --silent --no-audit --no-fund)
+load_js=$root/benchmarks/node/load.js
+node "$load_js" "ws://127.0.0.1:$port/media" --calls 200 --seconds 10 > /dev/null 2>&1   # JIT warm-up
 echo "elapsed_s,heap_used_kb,threads,rss_kb" > "$out/samples.csv"
-java -XX:+UseParallelGC -Xmx512m -jar "$jar" load "ws://127.0.0.1:$port/media" --calls "$calls" \
-  --seconds "$seconds" --json "$out/report.json" > "$out/load.txt" 2>&1 &
+node "$load_js" "ws://127.0.0.1:$port/media" --calls "$calls" --seconds "$seconds" --json "$out/report.json" \
+  > "$out/load.txt" 2>&1 &
 load=$!
 start=$(date +%s)
 while kill -0 $load 2>/dev/null; do
@@ -24,4 +26,4 @@ while kill -0 $load 2>/dev/null; do
   echo "$(( $(date +%s) - start )),$heap,$threads,$rss" >> "$out/samples.csv"
   sleep 30
 done
-cat "$out/load.txt" | grep -v oejs; echo; cat "$out/samples.csv"
+cat "$out/load.txt"; echo; cat "$out/samples.csv"
