@@ -135,8 +135,8 @@ public class VobizComponent extends DefaultComponent {
         workers = WorkerPool.create(
                 workerPoolSize, new CamelThreadFactory(executors.getThreadNamePattern(), "VobizWorker", true));
         servers = new VobizServers(getCamelContext(), vertx(), workers);
-        // Unbounded queue: every stream holds a wake-up here while its lead is full, and Camel's default
-        // profile would refuse the 1 001st concurrently speaking call. Each task is bounded by a live call.
+        // Forwarding's deadlines and outboxes (streams pace on their own event loops). Unbounded queue:
+        // Camel's default profile refuses a task beyond 1 000 queued ones.
         ThreadPoolProfile oneThread = new ThreadPoolProfileBuilder("VobizPlayout")
                 .poolSize(1)
                 .maxPoolSize(1)
@@ -343,7 +343,7 @@ public class VobizComponent extends DefaultComponent {
         return client;
     }
 
-    /** One thread for every stream's pacing and checkpoint timeouts (cheap timer work, never blocking). */
+    /** One thread for the component's own timed chores (forwarding deadlines): cheap, never blocking. */
     public ScheduledExecutorService timer() {
         return timer;
     }

@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.impl.ContextInternal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,10 @@ import org.slf4j.MDC;
  * consumer's choice ({@code blocking}): on that same loop with no thread hand-off (a route that never
  * blocks), or on the call's own {@link SerialExecutor} lane on the worker pool, still in order and
  * never holding up the loop or another call. Exchanges that complete later (awaited checkpoints,
- * paced audio) continue their route in the same place. Pausing the socket's reads while too many of
+ * paced audio) continue their route in the same place. Outbound audio is paced by timers on the same
+ * loop, so a paced frame is written there too, without a cross-thread hand-off: under load, when
+ * audio queues behind a full lead, pacing on one shared timer thread cost more per frame than the
+ * frames themselves and made a loop that fell behind fall further. Pausing the socket's reads while too many of
  * its exchanges are in flight is the per-call back-pressure. An exchange that goes asynchronous (e.g.
  * awaiting a checkpoint) does not hold the stream up, up to that bound.
  */
@@ -281,7 +285,7 @@ final class StreamConnection implements CallSession {
                 this::write,
                 this::resume,
                 writer,
-                consumer.timer(),
+                ((ContextInternal) loop).nettyEventLoop(), // pacing wake-ups on this socket's own loop
                 metrics,
                 consumer.playLeadMillis(),
                 consumer.clearTimeoutMillis());

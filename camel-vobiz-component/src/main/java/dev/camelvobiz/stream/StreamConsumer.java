@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Processor;
@@ -210,10 +209,6 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
 
     VobizMetrics metrics() {
         return endpoint.getComponent().metrics();
-    }
-
-    ScheduledExecutorService timer() {
-        return endpoint.getComponent().timer();
     }
 
     Vertx vertx() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.observe.VobizMetrics;
+import io.vertx.core.impl.ContextInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +17,9 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every stream paces its audio on the component's one timer, holding a wake-up there while its lead is
- * full: far more calls than a default Camel scheduled pool queues (1 000 tasks) must all be paced.
+ * Every stream paces its audio with timers on its socket's event loop, holding a wake-up there while its
+ * lead is full: far more calls than fit one loop comfortably (1 500 on one loop here) must all be paced
+ * to the end. (When pacing ran on a Camel scheduled pool, its 1 000-task queue refused the 1 001st.)
  */
 class ManyPacedCallsTest extends CamelTestSupport {
 
@@ -41,7 +43,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                     },
                     (exchange, continuation) -> continuation.run(),
                     new WireWriter("s-" + call),
-                    component.timer(),
+                    ((ContextInternal) component.vertx().getOrCreateContext()).nettyEventLoop(),
                     VobizMetrics.NONE,
                     40,
                     1_000);

@@ -10,7 +10,8 @@ public class EchoRoutes extends RouteBuilder {
     public void configure() {
         from("vobiz:answer?path=/answer&streamPath=/echo").log("Answering ${header.CamelVobizCallId}");
 
-        from("vobiz:stream?path=/echo")
+        // Nothing here blocks a thread, so the route may run on the event loop itself.
+        from("vobiz:stream?path=/echo&blocking=false")
                 .filter(header(VobizConstants.EVENT).isEqualTo("media"))
                 .to("vobiz:play");
     }
