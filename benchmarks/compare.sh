@@ -83,7 +83,8 @@ for n in "${counts[@]}"; do
       echo "the $kind server did not start (port taken?):" >&2; tail -5 "$out/$kind.log" >&2; exit 1
     fi
     p=$(port "$kind"); url="ws://127.0.0.1:$p/media"
-    generate "$url" 100 "$warm_seconds" "$out/warm.json"
+    # warms the answer URL too (its first requests pay for class loading and JIT)
+    generate "$url" 100 "$warm_seconds" "$out/warm.json" --answer-url "http://127.0.0.1:$p/answer"
     hostile=${HOSTILE:-}; hostile=${hostile//PORT/$p}
     # The server's CPU is sampled over the generator's measured window: after its 2 s ramp and 3 s skip.
     ( sleep 5; before=$(cpu_ticks "$pid"); t0=$(date +%s.%N); sleep "$((run_seconds - 3))"
