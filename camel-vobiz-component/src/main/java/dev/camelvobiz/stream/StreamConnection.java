@@ -317,15 +317,7 @@ final class StreamConnection implements CallSession {
                 .getCamelContextExtension()
                 .getHeadersMapFactory();
         Map<String, Object> headers = headersMaps.newMap();
-        headers.put(VobizConstants.EVENT, VobizEventType.MEDIA.wireName());
-        headers.put(VobizConstants.INSTANCE_ID, consumer.instanceId());
-        headers.put(VobizConstants.STREAM_ID, started.streamId());
-        if (started.callId() != null) {
-            headers.put(VobizConstants.CALL_ID, started.callId());
-        }
-        if (started.accountId() != null) {
-            headers.put(VobizConstants.ACCOUNT_ID, started.accountId());
-        }
+        putIdentity(headers, VobizEventType.MEDIA, started);
         headers.put(VobizConstants.TRACK, "inbound");
         putFormat(headers, format);
         return headers;
@@ -403,18 +395,23 @@ final class StreamConnection implements CallSession {
         return exchange;
     }
 
+    /** The headers every exchange of this stream carries: the event and whose stream it is. */
+    private void putIdentity(Map<String, Object> headers, VobizEventType type, StartEvent started) {
+        headers.put(VobizConstants.EVENT, type.wireName());
+        headers.put(VobizConstants.INSTANCE_ID, consumer.instanceId());
+        headers.put(VobizConstants.STREAM_ID, started.streamId());
+        if (started.callId() != null) {
+            headers.put(VobizConstants.CALL_ID, started.callId());
+        }
+        if (started.accountId() != null) {
+            headers.put(VobizConstants.ACCOUNT_ID, started.accountId());
+        }
+    }
+
     private Exchange exchange(VobizEventType type, StartEvent started) {
         Exchange exchange = consumer.createExchange(false);
         Message in = exchange.getMessage();
-        in.setHeader(VobizConstants.EVENT, type.wireName());
-        in.setHeader(VobizConstants.INSTANCE_ID, consumer.instanceId());
-        in.setHeader(VobizConstants.STREAM_ID, started.streamId());
-        if (started.callId() != null) {
-            in.setHeader(VobizConstants.CALL_ID, started.callId());
-        }
-        if (started.accountId() != null) {
-            in.setHeader(VobizConstants.ACCOUNT_ID, started.accountId());
-        }
+        putIdentity(in.getHeaders(), type, started);
         if (frame.sequenceNumber != null && type != VobizEventType.CLOSED) {
             in.setHeader(VobizConstants.SEQUENCE_NUMBER, frame.sequenceNumber);
         }
