@@ -328,8 +328,7 @@ public final class VobizServer {
 
     /** Reads the body as it arrives (no thread waits for it), then runs the route on a worker. */
     private void readBody(HttpServerRequest request, HttpRoute route) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.length() < 12 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+        if (declaredLength(request) > MAX_BODY_BYTES) { // refused before a byte of it is read
             finished(request, 413, "Body over " + MAX_BODY_BYTES + " bytes");
             return;
         }
@@ -370,6 +369,16 @@ public final class VobizServer {
                 call.reply(503, "text/plain", "Too busy");
             }
         });
+    }
+
+    /** The Content-Length the client declared; 0 when there is none (Netty has refused malformed ones). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? 0 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // longer than a long: certainly too long
+        }
     }
 
     /** Answers without a route and closes the connection (the client may still be sending). */
