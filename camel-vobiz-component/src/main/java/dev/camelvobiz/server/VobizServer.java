@@ -160,10 +160,6 @@ public final class VobizServer {
         return address;
     }
 
-    ServerSettings settings() {
-        return settings;
-    }
-
     synchronized void addWebSocketRoute(String path, WebSocketRoute route) {
         checkFree(path);
         webSocketRoutes.put(path, route);

@@ -150,11 +150,9 @@ class SlowClientsTest extends VobizTestSupport {
         Socket socket = connect();
         write(socket, "POST /answer HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         trickler.scheduleAtFixedRate(() -> write(socket, "X-Slow: 1\r\n"), 100, 100, TimeUnit.MILLISECONDS);
-        long started = System.nanoTime();
-        assertThat(closedByServer(socket)).isTrue();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                .as("closed by the request deadline, not by the read timeout of this test")
-                .isLessThan(10_000);
+        assertThat(closedByServer(socket))
+                .as("closed before this test's 10 s read timeout")
+                .isTrue();
         assertThat(getMockEndpoint("mock:answered").getReceivedCounter()).isZero();
     }
 
@@ -202,7 +200,8 @@ class SlowClientsTest extends VobizTestSupport {
             for (int i = 0; i < 15; i++) { // 1.5 s of audio: three times the idle timeout
                 call.sendMedia(frame(2, i));
                 assertThat(call.nextCommand().get("event").asText()).isEqualTo("playAudio");
-                await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+                await().pollDelay(Duration.ofMillis(100))
+                        .until(() -> true); // pacing the audio, not waiting for a state
             }
             assertThat(call.isClosedByServer()).isFalse();
         }

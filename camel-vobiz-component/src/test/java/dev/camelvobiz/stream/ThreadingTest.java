@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Where routes run: a route that says it never blocks runs on the event loop that read the frame (no
  * hand-off, threads bounded by the loops, not the calls); a blocking route runs off the loop, in wire
- * order per call; and an exchange that completes later (an awaited checkpoint that timed out on the
- * pacing timer) continues in the same place, never on the timer.
+ * order per call; and an exchange that completes later (an awaited checkpoint that timed out) continues
+ * in the same place: on the loop (where pacing timers run too), or back on the call's lane.
  */
 class ThreadingTest extends VobizTestSupport {
 
