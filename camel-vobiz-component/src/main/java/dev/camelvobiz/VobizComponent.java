@@ -24,16 +24,22 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
 
 /** The {@code vobiz:} component: live Vobiz call streams as Camel exchanges and producers. */
 @Component("vobiz")
 public class VobizComponent extends DefaultComponent {
+
+    /** Accepted webhook signatures remembered by default: about 10 MB when full, 20 000 calls' worth. */
+    static final int REMEMBERED_SIGNATURES = 100_000;
 
     @Metadata
     private VobizConfiguration configuration = new VobizConfiguration();
@@ -111,6 +117,7 @@ public class VobizComponent extends DefaultComponent {
     private VobizServerHealthCheck healthCheck;
     private String registeredName; // the scheme of its endpoints, known from the first one
     private volatile CommandForwarding forwarding;
+    private IdempotentRepository replays; // accepted webhook signatures, unless an endpoint brings its own
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -124,6 +131,11 @@ public class VobizComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                EnvironmentSettings.verify(getCamelContext(), this, name, System.getenv());
+            }
+        }
         if (vertx == null) {
             ownVertx = Vertx.vertx(new VertxOptions()
                     .setEventLoopPoolSize(eventLoops)
@@ -135,6 +147,8 @@ public class VobizComponent extends DefaultComponent {
         workers = WorkerPool.create(
                 workerPoolSize, new CamelThreadFactory(executors.getThreadNamePattern(), "VobizWorker", true));
         servers = new VobizServers(getCamelContext(), vertx(), workers);
+        replays = MemoryIdempotentRepository.memoryIdempotentRepository(REMEMBERED_SIGNATURES);
+        ServiceHelper.startService(replays);
         // Forwarding's deadlines and outboxes (streams pace on their own event loops). Unbounded queue:
         // Camel's default profile refuses a task beyond 1 000 queued ones.
         ThreadPoolProfile oneThread = new ThreadPoolProfileBuilder("VobizPlayout")
@@ -213,6 +227,7 @@ public class VobizComponent extends DefaultComponent {
         if (servers != null) {
             servers.stopAll();
         }
+        ServiceHelper.stopService(replays);
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
             timer = null;
@@ -349,6 +364,11 @@ public class VobizComponent extends DefaultComponent {
     }
 
     /** Where this component's meters go (no-op without Micrometer); found once the context has started. */
+    /** The accepted webhook signatures this component remembers, for endpoints without a {@code replayRepository}. */
+    public IdempotentRepository replays() {
+        return replays;
+    }
+
     public VobizMetrics metrics() {
         VobizMetrics found = metrics;
         if (found == null) {

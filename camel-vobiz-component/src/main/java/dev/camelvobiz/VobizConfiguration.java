@@ -3,6 +3,7 @@ package dev.camelvobiz;
 import dev.camelvobiz.api.VobizApiOperation;
 import dev.camelvobiz.audio.Endian;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -106,6 +107,9 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "consumer,security,advanced", javaType = "java.time.Duration", defaultValue = "300000")
     private long signatureWindow = 300000;
 
+    @UriParam(label = "consumer,security,advanced")
+    private IdempotentRepository replayRepository;
+
     @UriParam(label = "consumer,audio", defaultValue = "BIG")
     private Endian inboundByteOrder = Endian.BIG;
 
@@ -141,6 +145,9 @@ public class VobizConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,security")
     private String allowedAddresses;
+
+    @UriParam(label = "consumer,security")
+    private String allowedHosts;
 
     @UriParam(label = "consumer,security")
     private int maxConnections;
@@ -304,7 +311,7 @@ public class VobizConfiguration implements Cloneable {
      * The public base URL Vobiz reaches this application at, e.g. https://abc.ngrok.app (a tunnel or
      * load balancer). The default answer derives its stream URL (wss://) and status callback URL from
      * it, and callback signatures are checked against it. Without it, the URL of the incoming request
-     * is used.
+     * is used, which only loopback (or allowedHosts) makes trustworthy.
      */
     public void setPublicUrl(String publicUrl) {
         this.publicUrl = publicUrl;
@@ -482,6 +489,21 @@ public class VobizConfiguration implements Cloneable {
         this.webhookSecret = webhookSecret;
     }
 
+    public IdempotentRepository getReplayRepository() {
+        return replayRepository;
+    }
+
+    /**
+     * Where accepted webhook signatures are remembered, so that a request sent again with a captured
+     * signature is refused (403): a Vobiz signature covers the URL and a nonce, not the body. By default
+     * each component remembers the last 100 000 signed webhooks it accepted, in memory. Several instances
+     * behind one public URL each remember only their own: give them a shared repository (one of Camel's
+     * JDBC, Infinispan or Redis idempotent repositories).
+     */
+    public void setReplayRepository(IdempotentRepository replayRepository) {
+        this.replayRepository = replayRepository;
+    }
+
     public long getSignatureWindow() {
         return signatureWindow;
     }
@@ -631,6 +653,21 @@ public class VobizConfiguration implements Cloneable {
      */
     public void setAllowedAddresses(String allowedAddresses) {
         this.allowedAddresses = allowedAddresses;
+    }
+
+    public String getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    /**
+     * vobiz:answer and vobiz:callback without publicUrl: the host names (host or host:port, separated by
+     * commas) a request may give in its Host header; others get 421 before the route. The default answer
+     * builds its stream and callback URLs from that header, so on any address but loopback either this
+     * or publicUrl is required (the route fails to start without): otherwise anyone could send a call's
+     * audio to a host of their choosing.
+     */
+    public void setAllowedHosts(String allowedHosts) {
+        this.allowedHosts = allowedHosts;
     }
 
     public int getMaxConnections() {

@@ -2,9 +2,13 @@ package dev.camelvobiz.answer;
 
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.observe.LogSafe;
+import dev.camelvobiz.server.AllowedHosts;
 import dev.camelvobiz.server.HttpCall;
 import dev.camelvobiz.webhook.WebhookConsumer;
 import dev.camelvobiz.webhook.WebhookRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -29,15 +33,38 @@ public class AnswerConsumer extends WebhookConsumer {
         super(endpoint, processor);
     }
 
+    /**
+     * Without publicUrl the default answer builds the call's stream URL from the request's Host header:
+     * safe on loopback (behind a tunnel), or when allowedHosts limits it; anywhere else a stranger could
+     * point a call's audio at a host of their own, so the route does not start.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        VobizConfiguration options = configuration();
+        if (options.getPublicUrl() == null
+                && new AllowedHosts(options.getAllowedHosts()).isEmpty()
+                && !AllowedHosts.isLoopback(options.getHost())) {
+            throw new IllegalArgumentException("vobiz:answer " + options.getPath() + " listens on " + options.getHost()
+                    + " without publicUrl: its default answer would build the call's stream URL from whatever Host"
+                    + " header a client sends. Set publicUrl (the URL Vobiz reaches this application at), or"
+                    + " allowedHosts, or host=127.0.0.1 behind a tunnel");
+        }
+        super.doStart();
+    }
+
     @Override
     protected void reply(Exchange exchange, WebhookRequest webhook, HttpCall call) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         String contentType;
         String document;
+        String token = null; // the stream's secret, if the default answer carries it: never logged
         try {
             if (body == null || body == webhook.fields() || (body instanceof String text && text.isBlank())) {
-                document = defaultAnswer(configuration(), call.requestBase()).toXml();
+                String streamPath = configuration().getStreamPath();
+                token = streamPath == null ? null : server().streamToken(streamPath);
+                document = defaultAnswer(configuration(), call.requestBase(), token)
+                        .toXml();
                 contentType = XML;
             } else if (body instanceof VobizXml xml) {
                 document = xml.toXml();
@@ -69,16 +96,25 @@ public class AnswerConsumer extends WebhookConsumer {
             }
         } catch (RuntimeException e) {
             getExceptionHandler()
-                    .handleException("vobiz:answer cannot answer call " + webhook.field("CallUUID"), exchange, e);
+                    .handleException(
+                            "vobiz:answer cannot answer call " + LogSafe.value(webhook.field("CallUUID")), exchange, e);
             call.reply(500, "text/plain", "No valid answer");
             return;
         }
-        LOG.debug("Answering call {} with {}", webhook.field("CallUUID"), document);
+        if (LOG.isDebugEnabled()) {
+            String shown = token == null
+                    ? document
+                    : document.replace(URLEncoder.encode(token, StandardCharsets.UTF_8), "xxxxxx");
+            LOG.debug("Answering call {} with {}", LogSafe.value(webhook.field("CallUUID")), shown);
+        }
         call.reply(200, contentType, document);
     }
 
-    /** The answer an endpoint's options describe: a Stream to our own stream consumer. */
-    static VobizXml defaultAnswer(VobizConfiguration configuration, String requestBase) {
+    /**
+     * The answer an endpoint's options describe: a Stream to our own stream consumer, with the token
+     * that consumer requires, if any, as the path segment it accepts.
+     */
+    static VobizXml defaultAnswer(VobizConfiguration configuration, String requestBase, String streamToken) {
         String streamUrl = configuration.getStreamUrl();
         String base = publicBase(configuration, requestBase);
         if (streamUrl == null) {
@@ -86,7 +122,9 @@ public class AnswerConsumer extends WebhookConsumer {
                 throw new InvalidAnswerException("The route set no answer and vobiz:answer has neither streamPath nor"
                         + " streamUrl to build the default one from");
             }
-            streamUrl = base.replaceFirst("^http", "ws") + configuration.getStreamPath();
+            streamUrl = base.replaceFirst("^http", "ws")
+                    + configuration.getStreamPath()
+                    + (streamToken == null ? "" : "/" + URLEncoder.encode(streamToken, StandardCharsets.UTF_8));
         }
         String statusCallbackUrl =
                 configuration.getStatusCallbackPath() == null ? null : base + configuration.getStatusCallbackPath();

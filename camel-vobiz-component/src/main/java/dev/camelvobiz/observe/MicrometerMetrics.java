@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.apache.camel.CamelContext;
@@ -21,6 +23,7 @@ public final class MicrometerMetrics implements VobizMetrics {
     private final Counter framesIn;
     private final Counter framesOut;
     private final Counter badFrames;
+    private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
     private final DistributionSummary outboundLead;
     private final Timer checkpointRoundTrip;
     private final Timer clearRoundTrip;
@@ -43,6 +46,14 @@ public final class MicrometerMetrics implements VobizMetrics {
         framesIn = counter("vobiz.frames.in", "media frames received from Vobiz");
         framesOut = counter("vobiz.frames.out", "playAudio frames sent to Vobiz");
         badFrames = counter("vobiz.frames.bad", "frames that could not be read");
+        for (Refusal reason : Refusal.values()) {
+            refused.put(
+                    reason,
+                    Counter.builder("vobiz.refused")
+                            .description("peers turned away before reaching a route, by reason")
+                            .tag("reason", reason.tag())
+                            .register(registry));
+        }
         outboundLead = DistributionSummary.builder("vobiz.outbound.lead")
                 .description("how far sent audio is ahead of the caller's ear when a frame leaves")
                 .baseUnit("milliseconds")
@@ -88,6 +99,11 @@ public final class MicrometerMetrics implements VobizMetrics {
     @Override
     public void badFrame() {
         badFrames.increment();
+    }
+
+    @Override
+    public void refused(Refusal reason) {
+        refused.get(reason).increment();
     }
 
     @Override

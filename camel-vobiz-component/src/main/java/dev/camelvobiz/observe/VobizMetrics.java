@@ -25,6 +25,9 @@ public interface VobizMetrics {
     /** A frame that could not be read (reported to the exception handler). */
     default void badFrame() {}
 
+    /** A peer turned away before it reached a route. */
+    default void refused(Refusal reason) {}
+
     /** From sending a checkpoint to its {@code playedStream}. */
     default void checkpointRoundTrip(long nanos) {}
 

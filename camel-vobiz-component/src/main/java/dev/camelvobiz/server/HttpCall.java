@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One HTTP request to an {@link HttpRoute}, its body already read, and the way to answer it. Keeps the
@@ -16,7 +16,7 @@ public final class HttpCall {
 
     private final HttpServerRequest request;
     private final byte[] body;
-    private final AtomicBoolean replied = new AtomicBoolean();
+    private final AtomicInteger status = new AtomicInteger(); // 0 until replied
 
     HttpCall(HttpServerRequest request, byte[] body) {
         this.request = request;
@@ -49,13 +49,19 @@ public final class HttpCall {
         return parameters;
     }
 
+    /** The Host the client named (host:port), or null if it named none. */
+    public String host() {
+        var authority = request.authority();
+        return authority == null ? null : authority.toString();
+    }
+
     /** Scheme and authority the request came in on, e.g. {@code http://127.0.0.1:8089}: what the client asked for. */
     public String requestBase() {
-        var authority = request.authority();
-        String host = authority != null
-                ? authority.toString()
-                : request.localAddress().hostAddress() + ":"
-                        + request.localAddress().port();
+        String host = host();
+        if (host == null) {
+            host = request.localAddress().hostAddress() + ":"
+                    + request.localAddress().port();
+        }
         return request.scheme() + "://" + host;
     }
 
@@ -63,9 +69,14 @@ public final class HttpCall {
         return body;
     }
 
+    /** The status of the reply sent, 0 before. */
+    public int status() {
+        return status.get();
+    }
+
     /** Answers the request; only the first reply counts. Safe from any thread. */
     public void reply(int status, String contentType, String text) {
-        if (!replied.compareAndSet(false, true)) {
+        if (!this.status.compareAndSet(0, status)) {
             return;
         }
         var response = request.response().setStatusCode(status);

@@ -1,5 +1,6 @@
 package dev.camelvobiz.server;
 
+import dev.camelvobiz.observe.LogSafe;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
@@ -156,6 +157,15 @@ public final class VobizServer {
         return paths;
     }
 
+    /**
+     * The token the stream route on {@code path} requires, or null (none, or no stream route there): so
+     * that an answer can give Vobiz the full stream URL without the secret being written in a route.
+     */
+    public String streamToken(String path) {
+        WebSocketRoute route = webSocketRoutes.get(path);
+        return route == null ? null : route.token();
+    }
+
     public ServerAddress address() {
         return address;
     }
@@ -195,7 +205,7 @@ public final class VobizServer {
         int slash = path.lastIndexOf('/');
         if (slash > 0 && slash < path.length() - 1) {
             WebSocketRoute parent = webSocketRoutes.get(path.substring(0, slash));
-            if (parent != null && parent.tokenInPath()) {
+            if (parent != null && parent.token() != null) {
                 return new RouteMatch(parent, path.substring(slash + 1));
             }
         }
@@ -337,7 +347,8 @@ public final class VobizServer {
             }
             body.appendBuffer(chunk);
         });
-        request.exceptionHandler(error -> LOG.debug("Request to {} failed while reading", request.path(), error));
+        request.exceptionHandler(
+                error -> LOG.debug("Request to {} failed while reading", LogSafe.value(request.path()), error));
         request.endHandler(ended -> {
             if (request.response().ended()) {
                 return;
@@ -357,7 +368,7 @@ public final class VobizServer {
                     try {
                         route.handle(call);
                     } catch (RuntimeException e) {
-                        LOG.warn("vobiz HTTP route {} failed: {}", request.path(), e.toString());
+                        LOG.warn("vobiz HTTP route {} failed: {}", LogSafe.value(request.path()), e.toString());
                         call.reply(500, "text/plain", "The route failed");
                     }
                 });

@@ -14,8 +14,11 @@ public interface WebSocketRoute {
      */
     int refusal(HttpServerRequest request, String pathRemainder);
 
-    /** Whether one path segment below the route's path is taken as a secret token ({@code /media/SECRET}). */
-    boolean tokenInPath();
+    /**
+     * The secret a socket must present as the one path segment below the route's path
+     * ({@code /media/SECRET}) or as the {@code token} query parameter; null when none is needed.
+     */
+    String token();
 
     /** Takes one accepted socket; called on the socket's event loop. */
     void open(ServerWebSocket socket);

@@ -7,6 +7,7 @@ import dev.camelvobiz.event.DtmfEvent;
 import dev.camelvobiz.event.PlayedStreamEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StopEvent;
+import dev.camelvobiz.observe.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  * here and nowhere else.
  */
 final class InboundFrame {
+
+    static final int MAX_ID_CHARS = 256;
 
     /** The connection's stream id once it has started: read again, it is this very string (kept by reset). */
     String expectedStreamId;
@@ -89,9 +92,13 @@ final class InboundFrame {
             throw new IllegalArgumentException("start without streamId");
         }
         String account = startAccountId != null ? startAccountId : startAuthId != null ? startAuthId : accountId;
+        String call = startCallId != null ? startCallId : callId;
+        requireIdentifier("streamId", id);
+        requireIdentifier("callId", call);
+        requireIdentifier("accountId", account);
         return new StartEvent(
                 id,
-                startCallId != null ? startCallId : callId,
+                call,
                 account,
                 tracks,
                 startFormat(defaultFormat),
@@ -100,6 +107,27 @@ final class InboundFrame {
                 from,
                 to,
                 direction);
+    }
+
+    /**
+     * Ids key the registry, name headers and files, and go into every log line and the MDC: Vobiz's
+     * are UUIDs, so one with a control character (a forged log line) or of kilobytes is refused.
+     */
+    private static void requireIdentifier(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException(
+                    "start." + field + " of " + value.length() + " characters (at most " + MAX_ID_CHARS + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException(
+                        "start." + field + " contains a control character: " + LogSafe.value(value));
+            }
+        }
     }
 
     /** {@code defaultFormat}'s byte order is the inbound one: the wire never names it. */

@@ -9,6 +9,9 @@ import dev.camelvobiz.event.ClosedEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StreamEvent;
 import dev.camelvobiz.event.VobizEventType;
+import dev.camelvobiz.observe.LogSafe;
+import dev.camelvobiz.observe.PeerMistakes;
+import dev.camelvobiz.observe.Refusal;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.server.SerialExecutor;
 import io.vertx.core.Context;
@@ -31,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.HeadersMapFactory;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,6 +59,7 @@ final class StreamConnection implements CallSession {
     static final String MDC_CALL_ID = "callId";
     static final String MDC_STREAM_ID = "streamId";
     static final short CLOSE_GOING_AWAY = 1001;
+    static final short CLOSE_POLICY_VIOLATION = 1008;
     static final short CLOSE_ABNORMAL = 1006;
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
@@ -73,6 +79,7 @@ final class StreamConnection implements CallSession {
     private WebSocketFrameType messageType;
     private long messageBytesSeen;
     private final Set<String> reportedUnknownEvents = new HashSet<>();
+    private final PeerMistakes mistakes = new PeerMistakes(LOG);
     private long lastDataNanos = System.nanoTime();
     private volatile long idleTimer = -1;
 
@@ -293,10 +300,13 @@ final class StreamConnection implements CallSession {
         mediaHeaders = mediaHeaders(started, mediaHeadersFormat);
         frame.expectedStreamId = started.streamId();
         start = started;
+        if (!consumer.registry().add(this)) {
+            refuseTakenStreamId(started);
+            return;
+        }
         if (consumer.mdcLogging()) {
             putMdc(started);
         }
-        consumer.registry().add(this);
         LOG.debug(
                 "Stream {} of call {} started from {} ({})",
                 started.streamId(),
@@ -308,6 +318,22 @@ final class StreamConnection implements CallSession {
         in.setHeader(VobizConstants.ENCODING, started.mediaFormat().encoding().mimeType());
         in.setHeader(VobizConstants.SAMPLE_RATE, started.mediaFormat().sampleRate());
         process(exchange);
+    }
+
+    /**
+     * A {@code start} for a stream id that is live, or was, here: a second socket trying to take a call
+     * over. The call keeps its id and its socket; this socket is closed with a policy violation and
+     * never becomes a stream.
+     */
+    private void refuseTakenStreamId(StartEvent claimed) {
+        start = null;
+        frame.expectedStreamId = null;
+        consumer.metrics().refused(Refusal.STREAM_ID_TAKEN);
+        mistakes.report(
+                "Refused a start from " + remote + " for stream " + claimed.streamId() + " (call " + claimed.callId()
+                        + "): that stream id is in use, or was, on this server; closing with 1008",
+                null);
+        close(CLOSE_POLICY_VIOLATION, "streamId already in use");
     }
 
     /** What {@link #exchange} sets, for a media event of the stream's own format and the inbound track. */
@@ -385,7 +411,10 @@ final class StreamConnection implements CallSession {
     /** §14.8: an event we do not know is logged once per stream and otherwise ignored. */
     private void ignoreUnknown(String event) {
         if (reportedUnknownEvents.size() < 16 && reportedUnknownEvents.add(event)) {
-            LOG.info("{}: ignoring unknown event '{}' (logged once per stream)", label(), WireReader.abbreviate(event));
+            LOG.info(
+                    "{}: ignoring unknown event '{}' (logged once per stream)",
+                    label(),
+                    LogSafe.line(WireReader.abbreviate(event)));
         }
     }
 
@@ -495,9 +524,18 @@ final class StreamConnection implements CallSession {
         }
     }
 
-    /** Hands a bad frame to the consumer's exception handler, which logs it once or routes it. */
+    /**
+     * Hands a bad frame to the consumer's exception handler when the route asked for them
+     * ({@code bridgeErrorHandler}, or an {@code exceptionHandler} of its own); Camel's default handler
+     * would log a stack trace per frame, so its place is taken by one rate-limited line per mistake.
+     */
     private void report(InvalidFrameException error) {
         consumer.metrics().badFrame();
+        ExceptionHandler handler = consumer.getExceptionHandler();
+        if (handler instanceof LoggingExceptionHandler) {
+            mistakes.report(error.getMessage(), error);
+            return;
+        }
         Exchange exchange = consumer.createExchange(true);
         exchange.getMessage().setHeader(VobizConstants.INSTANCE_ID, consumer.instanceId());
         StartEvent started = start;
@@ -507,7 +545,7 @@ final class StreamConnection implements CallSession {
                 exchange.getMessage().setHeader(VobizConstants.CALL_ID, started.callId());
             }
         }
-        consumer.getExceptionHandler().handleException(error.getMessage(), exchange, error);
+        handler.handleException(error.getMessage(), exchange, error);
     }
 
     private InvalidFrameException invalid(String reason, Throwable cause) {
@@ -555,6 +593,7 @@ final class StreamConnection implements CallSession {
             heard = outbound.heard();
         }
         consumer.connectionClosed(this);
+        mistakes.summarise(label());
         StartEvent started = start;
         if (started == null) {
             LOG.debug("Socket from {} closed before start ({})", remote, closeDescription);

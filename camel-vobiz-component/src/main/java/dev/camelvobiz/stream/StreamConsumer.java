@@ -4,6 +4,8 @@ import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.forward.CommandForwarding;
+import dev.camelvobiz.observe.PeerMistakes;
+import dev.camelvobiz.observe.Refusal;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.server.AddressAllowList;
 import dev.camelvobiz.server.VobizServer;
@@ -12,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +47,7 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
     private final AudioFormat defaultFormat;
     private final AddressAllowList allowedAddresses;
+    private final PeerMistakes refusals = new PeerMistakes(LOG);
     private final AudioFormat outboundOverride;
     private final AudioFormat normalisedMediaFormat;
     private VobizServer server;
@@ -120,18 +124,23 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     public int refusal(HttpServerRequest request, String pathRemainder) {
         InetAddress remote = remoteAddress(request);
         if (remote == null || !allowedAddresses.allows(remote)) {
-            LOG.warn("Refused a stream socket from {} on {}: not in allowedAddresses", remote, path());
-            return 403;
+            return refuse(Refusal.ADDRESS, 403, "from " + remote + ": not in allowedAddresses");
         }
         if (!tokenMatches(request, pathRemainder)) {
-            return 401;
+            return refuse(Refusal.TOKEN, 401, "from " + remote + ": no token, or the wrong one");
         }
         int max = configuration.getMaxConnections();
         if (max > 0 && connections.size() >= max) {
-            LOG.warn("Refused a stream socket on {}: maxConnections {} reached", path(), max);
-            return 503;
+            return refuse(Refusal.CAPACITY, 503, "from " + remote + ": maxConnections " + max + " reached");
         }
         return 0;
+    }
+
+    /** Counts a refused socket and logs it (rate-limited: refusals are a cheap way to flood a log). */
+    private int refuse(Refusal reason, int status, String why) {
+        metrics().refused(reason);
+        refusals.report("Refused a stream socket on " + path() + " " + why + " (" + status + ")", null);
+        return status;
     }
 
     private static InetAddress remoteAddress(HttpServerRequest request) {
@@ -148,15 +157,29 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         if (token == null) {
             return pathRemainder == null;
         }
-        String offered = pathRemainder != null ? pathRemainder : request.getParam("token");
+        if (pathRemainder == null) {
+            return same(request.getParam("token"), token); // the query is decoded already
+        }
+        // as written in a URL by hand, or as the default answer writes it (URL-encoded)
+        boolean raw = same(pathRemainder, token);
+        boolean decoded;
+        try {
+            decoded = same(URLDecoder.decode(pathRemainder, StandardCharsets.UTF_8), token);
+        } catch (IllegalArgumentException e) {
+            decoded = false;
+        }
+        return raw | decoded;
+    }
+
+    private static boolean same(String offered, String token) {
         return offered != null
                 && MessageDigest.isEqual(
                         offered.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public boolean tokenInPath() {
-        return configuration.getToken() != null;
+    public String token() {
+        return configuration.getToken();
     }
 
     @Override

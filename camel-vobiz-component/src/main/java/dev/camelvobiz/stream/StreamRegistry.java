@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The live streams of one component, by stream id and by call id (Vobiz reconnects a call with a new
  * stream id, so a call id always means its newest live stream). Recently closed ids are remembered,
- * so that a late command fails saying the stream closed rather than that it never existed.
+ * so that a late command fails saying the stream closed rather than that it never existed, and so
+ * that no socket can claim a stream id once it has been used here: Vobiz never reuses one, so a second
+ * {@code start} with a taken id is an attempt to take the call over (its playback, its commands).
  */
 public final class StreamRegistry {
 
@@ -23,18 +25,25 @@ public final class StreamRegistry {
         }
     };
 
-    void add(CallSession session) {
-        byStreamId.put(session.streamId(), session);
-        if (session.callId() != null) {
-            byCallId.put(session.callId(), session);
+    /** Registers a started stream; false, and nothing changed, if its id is live or was used here before. */
+    boolean add(CallSession session) {
+        String streamId = session.streamId();
+        synchronized (recentlyClosed) {
+            if (recentlyClosed.containsKey("stream:" + streamId) || byStreamId.putIfAbsent(streamId, session) != null) {
+                return false;
+            }
         }
+        if (session.callId() != null) {
+            byCallId.put(session.callId(), session); // Vobiz reconnects a call with a new stream id
+        }
+        return true;
     }
 
     void remove(CallSession session, String closeDescription) {
-        byStreamId.remove(session.streamId(), session);
         String description = "Stream " + session.streamId() + " of call " + session.callId() + " is closed ("
                 + closeDescription + ")";
-        synchronized (recentlyClosed) {
+        synchronized (recentlyClosed) { // with add: an id leaves the live map and is remembered in one step
+            byStreamId.remove(session.streamId(), session);
             recentlyClosed.put("stream:" + session.streamId(), description);
             if (session.callId() != null && byCallId.remove(session.callId(), session)) {
                 recentlyClosed.put("call:" + session.callId(), description);

@@ -3,6 +3,10 @@ package dev.camelvobiz.webhook;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.observe.LogSafe;
+import dev.camelvobiz.observe.PeerMistakes;
+import dev.camelvobiz.observe.Refusal;
+import dev.camelvobiz.server.AllowedHosts;
 import dev.camelvobiz.server.HttpCall;
 import dev.camelvobiz.server.HttpRoute;
 import dev.camelvobiz.server.VobizServer;
@@ -10,7 +14,9 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +24,18 @@ import org.slf4j.LoggerFactory;
  * An HTTP consumer on the shared server for requests the platform sends (answer_url, callbacks): reads
  * and checks the request (size, signature), turns its fields into headers and a {@code Map} body, runs
  * the route, and lets the subclass write the reply. A bad request never reaches the route; a failing
- * route gets a 500 without its stack trace.
+ * route gets a 500 without its stack trace. A correctly signed request is accepted once: its signature
+ * is remembered ({@code replayRepository}), and the same signature again is refused, unless the first
+ * was not answered with success (the platform may then retry it).
  */
 public abstract class WebhookConsumer extends DefaultConsumer implements HttpRoute {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
 
     private final VobizConfiguration configuration;
+    private final PeerMistakes refusals = new PeerMistakes(LOG);
+    private IdempotentRepository replays;
+    private AllowedHosts allowedHosts;
     private VobizServer server;
 
     protected WebhookConsumer(VobizEndpoint endpoint, Processor processor) {
@@ -44,6 +55,13 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        allowedHosts = new AllowedHosts(configuration.getAllowedHosts());
+        replays = configuration.getReplayRepository();
+        if (replays == null) {
+            replays = getEndpoint().getComponent().replays();
+        } else {
+            ServiceHelper.startService(replays);
+        }
         server = getEndpoint()
                 .getComponent()
                 .servers()
@@ -63,6 +81,11 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
         super.doStop();
     }
 
+    /** The server this consumer is served on, while started. */
+    protected VobizServer server() {
+        return server;
+    }
+
     /** The port this consumer is served on (useful with port 0). */
     public int getLocalPort() {
         return server == null ? -1 : server.localPort();
@@ -70,32 +93,56 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
 
     @Override
     public void handle(HttpCall call) {
+        if (configuration.getPublicUrl() == null && !allowedHosts.allows(call.host())) {
+            refuse(call, Refusal.HOST, 421, "Misdirected request", "Host " + call.host() + " is not in allowedHosts");
+            return;
+        }
         WebhookRequest webhook;
         try {
             webhook = WebhookRequest.read(call);
         } catch (WebhookRequest.BadRequestException e) {
-            LOG.warn(
-                    "Refused a request to vobiz:{} {}: {}",
-                    getEndpoint().getKind().uriName(),
-                    configuration.getPath(),
-                    e.getMessage());
-            call.reply(e.status(), "text/plain", e.getMessage());
+            refuse(call, Refusal.BAD_REQUEST, e.status(), e.getMessage(), e.getMessage());
             return;
         }
+        String replayKey = null;
         if (signatureRequired()) {
-            String problem = WebhookSignatures.problem(
+            WebhookSignatures.Verdict verdict = WebhookSignatures.check(
                     call::header,
                     signedUrl(call),
                     webhook.rawBody(),
                     configuration.getAuthToken(),
                     configuration.getWebhookSecret(),
                     configuration.getSignatureWindow());
-            if (problem != null) {
-                LOG.warn("Refused an unsigned or wrongly signed request to {}: {}", configuration.getPath(), problem);
-                call.reply(403, "text/plain", "Signature check failed");
+            if (!verdict.accepted()) {
+                refuse(call, Refusal.SIGNATURE, 403, "Signature check failed", verdict.problem());
+                return;
+            }
+            replayKey = verdict.replayKey();
+            if (!replays.add(replayKey)) {
+                refuse(call, Refusal.REPLAY, 403, "Signature check failed", "a signature accepted before (replay)");
                 return;
             }
         }
+        try {
+            route(webhook, call);
+        } finally {
+            if (replayKey != null && (call.status() < 200 || call.status() > 299)) {
+                replays.remove(replayKey); // not done: the platform may retry with the same signature
+            }
+        }
+    }
+
+    /** Refuses a request before the route: counted, logged (rate-limited, escaped), answered with {@code status}. */
+    private void refuse(HttpCall call, Refusal reason, int status, String reply, String why) {
+        getEndpoint().getComponent().metrics().refused(reason);
+        refusals.report(
+                "Refused a request to vobiz:" + getEndpoint().getKind().uriName() + " " + configuration.getPath() + " ("
+                        + status + "): " + why,
+                null);
+        call.reply(status, "text/plain", reply);
+    }
+
+    private void route(WebhookRequest webhook, HttpCall call) {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -108,7 +155,7 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
                 getExceptionHandler()
                         .handleException(
                                 "vobiz:" + getEndpoint().getKind().uriName() + " route failed for call "
-                                        + webhook.field("CallUUID"),
+                                        + LogSafe.value(webhook.field("CallUUID")),
                                 exchange,
                                 exchange.getException());
                 call.reply(500, "text/plain", "The route failed");

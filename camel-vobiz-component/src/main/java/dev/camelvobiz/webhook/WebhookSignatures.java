@@ -18,6 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
  * comma-separated signatures (key rotation); one match is enough. MiniVoice (§12):
  * {@code X-MiniVoice-Signature: v1=<hex HMAC-SHA256(timestamp + "." + raw body)>} with
  * {@code X-MiniVoice-Timestamp} inside a replay window. All comparisons are constant-time.
+ *
+ * <p>What a signature proves, and what it does not: a Vobiz signature covers the URL (without its
+ * query) and the nonce, not the body or the query, so it proves that Vobiz sent a request to this
+ * URL once, and nothing about what the request carried. A captured request can therefore be sent
+ * again with any body; the {@link Verdict#replayKey()} of an accepted request identifies it, so the
+ * consumer can refuse it the second time. A MiniVoice signature covers the timestamp and the body.
  */
 public final class WebhookSignatures {
 
@@ -27,10 +33,23 @@ public final class WebhookSignatures {
     private WebhookSignatures() {}
 
     /**
-     * Returns null when the request is signed correctly, else why not (for the log; never the secret or
-     * the expected value).
+     * The outcome of a check: {@code problem} is null when the request is signed correctly, else why not
+     * (for the log; never the secret or the expected value); {@code replayKey} names an accepted request,
+     * the same for a replay of it, whichever signature version the replay carries.
      */
-    public static String problem(
+    public record Verdict(String problem, String replayKey) {
+
+        static Verdict refused(String problem) {
+            return new Verdict(problem, null);
+        }
+
+        public boolean accepted() {
+            return problem == null;
+        }
+    }
+
+    /** Checks a request's signature headers against its URL (Vobiz) or body (MiniVoice). */
+    public static Verdict check(
             UnaryOperator<String> headers,
             String signedUrl,
             byte[] body,
@@ -39,11 +58,10 @@ public final class WebhookSignatures {
             long windowMillis) {
         String miniVoice = headers.apply("X-MiniVoice-Signature");
         if (miniVoice != null) {
-            return miniVoiceProblem(
-                    headers, miniVoice, body, webhookSecret != null ? webhookSecret : authToken, windowMillis);
+            return miniVoice(headers, miniVoice, body, webhookSecret != null ? webhookSecret : authToken, windowMillis);
         }
         if (authToken == null) {
-            return "no authToken to check signatures with";
+            return Verdict.refused("no authToken to check signatures with");
         }
         String nonce = NONCE_HEADERS.stream()
                 .map(headers)
@@ -53,44 +71,46 @@ public final class WebhookSignatures {
         String v3 = headers.apply("X-Vobiz-Signature-V3");
         String v2 = headers.apply("X-Vobiz-Signature-V2");
         if (v3 == null && v2 == null) {
-            return "no X-Vobiz-Signature-V3 or -V2 header";
+            return Verdict.refused("no X-Vobiz-Signature-V3 or -V2 header");
         }
         if (nonce == null) {
-            return "no signature nonce header";
+            return Verdict.refused("no signature nonce header");
         }
         String url = withoutQuery(signedUrl);
-        if (v3 != null && anyMatches(v3, base64Hmac(authToken, url + "." + nonce))) {
-            return null;
+        String expectedV3 = base64Hmac(authToken, url + "." + nonce);
+        if ((v3 != null && anyMatches(v3, expectedV3))
+                || (v2 != null && anyMatches(v2, base64Hmac(authToken, url + nonce)))) {
+            // 128 bits of the V3 signature of (URL, nonce): unique per request, small to remember
+            return new Verdict(null, "vobiz:" + expectedV3.substring(0, 22));
         }
-        if (v2 != null && anyMatches(v2, base64Hmac(authToken, url + nonce))) {
-            return null;
-        }
-        return "signature does not match " + url;
+        return Verdict.refused("signature does not match " + url);
     }
 
-    private static String miniVoiceProblem(
+    private static Verdict miniVoice(
             UnaryOperator<String> headers, String signature, byte[] body, String secret, long windowMillis) {
         if (secret == null) {
-            return "no webhookSecret (or authToken) to check the MiniVoice signature with";
+            return Verdict.refused("no webhookSecret (or authToken) to check the MiniVoice signature with");
         }
         String timestamp = headers.apply("X-MiniVoice-Timestamp");
         if (timestamp == null) {
-            return "no X-MiniVoice-Timestamp header";
+            return Verdict.refused("no X-MiniVoice-Timestamp header");
         }
         long sentMillis;
         try {
             long value = Long.parseLong(timestamp.trim());
             sentMillis = value < 100_000_000_000L ? value * 1000 : value; // seconds or milliseconds
         } catch (NumberFormatException e) {
-            return "X-MiniVoice-Timestamp is not a number";
+            return Verdict.refused("X-MiniVoice-Timestamp is not a number");
         }
         if (Math.abs(System.currentTimeMillis() - sentMillis) > windowMillis) {
-            return "X-MiniVoice-Timestamp outside the replay window";
+            return Verdict.refused("X-MiniVoice-Timestamp outside the replay window");
         }
         byte[] signed =
                 (timestamp.trim() + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         String expected = "v1=" + HexFormat.of().formatHex(hmac(secret, signed));
-        return anyMatches(signature, expected) ? null : "MiniVoice signature does not match";
+        return anyMatches(signature, expected)
+                ? new Verdict(null, "minivoice:" + expected.substring(3, 35))
+                : Verdict.refused("MiniVoice signature does not match");
     }
 
     private static boolean anyMatches(String header, String expected) {

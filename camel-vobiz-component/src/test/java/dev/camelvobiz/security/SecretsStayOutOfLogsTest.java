@@ -8,20 +8,14 @@ import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.EmulatorOptions;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.test.LogCapture;
 import dev.camelvobiz.test.VobizTestSupport;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,36 +34,16 @@ class SecretsStayOutOfLogsTest extends VobizTestSupport {
     static final VobizEmulatorExtension VOBIZ = new VobizEmulatorExtension(
             EmulatorOptions.defaults().authId("MA_SECRET").authToken(TOKEN));
 
-    private final StringWriter captured = new StringWriter();
-    private WriterAppender appender;
+    private LogCapture captured;
 
     @BeforeEach
     void captureDebugLogs() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        Configuration config = logging.getConfiguration();
-        appender = WriterAppender.newBuilder()
-                .setName("secrets-capture")
-                .setTarget(captured)
-                .setLayout(
-                        PatternLayout.newBuilder().withPattern("%p %c %m %ex%n").build())
-                .build();
-        appender.start();
-        config.addAppender(appender);
-        for (String name : new String[] {"dev.camelvobiz", "org.apache.camel"}) {
-            LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, true);
-            logger.addAppender(appender, Level.DEBUG, null);
-            config.addLogger(name, logger);
-        }
-        logging.updateLoggers();
+        captured = LogCapture.of(Level.DEBUG, "dev.camelvobiz", "org.apache.camel");
     }
 
     @AfterEach
     void restoreLogging() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        logging.getConfiguration().removeLogger("dev.camelvobiz");
-        logging.getConfiguration().removeLogger("org.apache.camel");
-        logging.updateLoggers();
-        appender.stop();
+        captured.close();
     }
 
     @Override
@@ -120,11 +94,11 @@ class SecretsStayOutOfLogsTest extends VobizTestSupport {
         assertThat(ok.getException()).isNull();
         assertThat(stopped.getException()).isNull();
         assertThat(refused.getException()).hasMessageContaining("401");
-        StringBuilder everything = new StringBuilder(captured.toString());
+        StringBuilder everything = new StringBuilder(captured.text());
         everything.append(refused.getException()).append(refused.getException().getMessage());
         context.getEndpoints().forEach(everything::append); // toString (getEndpointUri is Camel's raw URI)
         everything.append(context.getComponent("vobiz", VobizComponent.class).getConfiguration());
-        assertThat(captured.toString()).as("DEBUG logging happened").contains("DEBUG");
+        assertThat(captured.text()).as("DEBUG logging happened").contains("DEBUG");
         assertThat(everything.toString()).doesNotContain(TOKEN).doesNotContain(WRONG);
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -45,6 +46,10 @@ final class RestApi extends Handler.Abstract {
         this.server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(emulator.options().restHost());
+        connector
+                .getConnectionFactory(HttpConnectionFactory.class)
+                .getHttpConfiguration()
+                .setSendServerVersion(false);
         connector.setPort(emulator.options().restPort());
         server.addConnector(connector);
         server.setHandler(this);

@@ -83,6 +83,9 @@ class RestApiTest {
                 .isEqualTo(401);
         assertThat(send("GET", callPath() + "stream/").statusCode()).isEqualTo(401);
         assertThat(send("GET", callPath() + "Stream").statusCode()).isEqualTo(404);
+        assertThat(wrongToken.headers().firstValue("Server"))
+                .as("no server name or version for a scanner")
+                .isEmpty();
     }
 
     @Test

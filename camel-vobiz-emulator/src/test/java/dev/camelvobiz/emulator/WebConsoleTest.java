@@ -212,6 +212,48 @@ class WebConsoleTest extends ReferenceAppTestSupport {
                         .isEqualTo(403));
     }
 
+    @Test
+    void aPageUnderAnotherNameOrACallElsewhereIsRefused() throws Exception {
+        int port = console.url().getPort();
+        // DNS rebinding: a site's name resolved to 127.0.0.1; its page and socket carry its own name
+        assertThat(rawGet(port, "/", "rebound.example:" + port)).startsWith("HTTP/1.1 403");
+        assertThat(rawGet(port, "/socket", "rebound.example:" + port)).startsWith("HTTP/1.1 403");
+        assertThatThrownBy(() ->
+                        PageSocket.open(URI.create("http://localhost:" + port + "/"), "http://rebound.example:" + port))
+                .as("a socket whose Origin is another name")
+                .isInstanceOf(CompletionException.class);
+        String served = rawGet(port, "/", "localhost:" + port);
+        assertThat(served).startsWith("HTTP/1.1 200");
+        assertThat(served.lines().takeWhile(line -> !line.isEmpty()))
+                .as("no server name or version for a scanner")
+                .noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("server:"));
+
+        page = PageSocket.open(console.url(), null);
+        page.awaitEvent("hello");
+        page.command("{\"type\":\"call\",\"answerUrl\":\"http://169.254.169.254/latest/meta-data\"}");
+        JsonNode refused = page.awaitEvent("error");
+        assertThat(refused.path("message").asText())
+                .contains("calls only answer URLs on", "169.254.169.254", "--allowed-hosts");
+        assertThat(emulator.calls()).as("no request was sent").isEmpty();
+
+        try (WebConsole wider = WebConsole.start(
+                emulator,
+                ConsoleSettings.of(app.http("/answer")).withPort(0).withAllowedHosts(java.util.Set.of("devbox")))) {
+            int widerPort = wider.url().getPort();
+            assertThat(rawGet(widerPort, "/", "devbox:" + widerPort)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** A GET with the Host header we choose (Java's client will not send a forged one). */
+    private static String rawGet(int port, String path, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(console.url().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());

@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 
@@ -38,7 +39,7 @@ public final class EmulatorCli {
               call   <answer_url> [options]   place a call: fetch answer_url, run the XML, talk on the stream
               stream <ws_url>     [options]   a call answered straight into a bidirectional stream
               load   <ws_url> [--calls N] [--seconds S] [--ramp S] [--warmup S] [--content-type T] [--json FILE]
-              console --answer-url URL [--port 8090] [--host 127.0.0.1] [--from N --to N] [--stream-dtmf true]
+              console --answer-url URL [--port 8090] [--host 127.0.0.1] [--allowed-hosts a,b] [--from N --to N] [--stream-dtmf true]
                                               a web page: call answer_url from the browser's microphone, hear
                                               the app, watch the call (and load saved call records)
             call/stream options:
@@ -159,6 +160,10 @@ public final class EmulatorCli {
                         Integer.parseInt(options.value("--port").orElse(String.valueOf(ConsoleSettings.DEFAULT_PORT))))
                 .withStreamDtmf(
                         Boolean.parseBoolean(options.value("--stream-dtmf").orElse("false")));
+        Optional<String> allowedHosts = options.value("--allowed-hosts");
+        if (allowedHosts.isPresent()) {
+            settings = settings.withAllowedHosts(Set.of(allowedHosts.get().split(",")));
+        }
         if (options.value("--from").isPresent() || options.value("--to").isPresent()) {
             settings = settings.withNumbers(
                     options.value("--from").orElse(settings.from()),

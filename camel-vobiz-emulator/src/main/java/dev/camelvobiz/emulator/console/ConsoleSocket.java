@@ -137,6 +137,11 @@ final class ConsoleSocket implements FrameHandler, CallObserver {
             refuse("The answer URL must be an http(s) URL: " + answerUrl);
             return;
         }
+        if (!settings.trusts(url.getHost())) {
+            refuse("The console calls only answer URLs on " + settings.allowedHosts() + ", not " + url.getHost()
+                    + ": start it with --allowed-hosts " + url.getHost() + " to add that host");
+            return;
+        }
         LiveAudio live = new LiveAudio(16_000); // holds 8 and 16 kHz streams' audio without loss
         microphone = live;
         call = emulator.call(CallSpec.answerUrl(url.toString())

@@ -12,6 +12,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -49,6 +50,10 @@ public final class WebConsole extends Handler.Abstract implements AutoCloseable 
         this.emulator = emulator;
         this.settings = settings;
         connector.setHost(settings.host());
+        connector
+                .getConnectionFactory(HttpConnectionFactory.class)
+                .getHttpConfiguration()
+                .setSendServerVersion(false); // no version for a scanner to match against
         connector.setPort(settings.port());
         server.addConnector(connector);
         server.setHandler(this);
@@ -87,6 +92,11 @@ public final class WebConsole extends Handler.Abstract implements AutoCloseable 
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!settings.trusts(request.getHeaders().get(HttpHeader.HOST))) {
+            // a page served under another name (DNS rebinding) must not reach the console at all
+            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "Unknown host");
+            return true;
+        }
         String path = Request.getPathInContext(request);
         if (path.equals("/socket")) {
             if (!upgrader.upgrade(new SameOriginNegotiator(), request, response, callback, null)) {
@@ -132,15 +142,15 @@ public final class WebConsole extends Handler.Abstract implements AutoCloseable 
     }
 
     /**
-     * Accepts the page's socket only from the console's own pages: any web site the developer visits
-     * could otherwise open it and place calls from their machine.
+     * Accepts the page's socket only from the console's own pages, under a trusted name: any web site
+     * the developer visits could otherwise open it and place calls from their machine.
      */
     private final class SameOriginNegotiator extends WebSocketNegotiator.AbstractNegotiator {
         @Override
         public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
             String host = request.getHeaders().get(HttpHeader.HOST);
-            if (origin != null && (host == null || !origin.equals("http://" + host))) {
+            if (origin != null && (host == null || !origin.equals("http://" + host) || !settings.trusts(host))) {
                 Response.writeError(
                         request, response, callback, HttpStatus.FORBIDDEN_403, "Cross-origin console socket");
                 return null;
