@@ -3,6 +3,7 @@ package dev.camelvobiz;
 import dev.camelvobiz.api.VobizApiClient;
 import dev.camelvobiz.forward.CommandForwarding;
 import dev.camelvobiz.observe.Observability;
+import dev.camelvobiz.observe.SecretMaskingConsole;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.observe.VobizServerHealthCheck;
 import dev.camelvobiz.server.ServerSettings;
@@ -13,7 +14,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -180,6 +183,24 @@ public class VobizComponent extends DefaultComponent {
     private void contextStarted() throws Exception {
         metrics();
         startForwarding();
+        CamelContext context = getCamelContext();
+        SecretMaskingConsole.installAll(context, () -> secretValues(context));
+    }
+
+    /** The secrets of every vobiz component of {@code context} and their endpoints ({@link VobizConfiguration#secretValues()}). */
+    static Set<String> secretValues(CamelContext context) {
+        Set<String> values = new HashSet<>();
+        for (String name : context.getComponentNames()) {
+            if (context.hasComponent(name) instanceof VobizComponent vobiz) {
+                values.addAll(vobiz.getConfiguration().secretValues());
+            }
+        }
+        for (Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint instanceof VobizEndpoint vobiz) {
+                values.addAll(vobiz.getConfiguration().secretValues());
+            }
+        }
+        return values;
     }
 
     /**

@@ -2,6 +2,10 @@ package dev.camelvobiz;
 
 import dev.camelvobiz.api.VobizApiOperation;
 import dev.camelvobiz.audio.Endian;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -15,6 +19,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 @UriParams
 public class VobizConfiguration implements Cloneable {
+
+    /** Shorter secrets are not masked by value: they would mask every occurrence of, say, a digit. */
+    private static final int MIN_MASKED_CHARS = 4;
 
     @UriParam(label = "consumer", defaultValue = "0.0.0.0")
     private String host = "0.0.0.0";
@@ -151,6 +158,21 @@ public class VobizConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,security")
     private int maxConnections;
+
+    /**
+     * The values of the secret options set here (authToken, token, webhookSecret), also URL-encoded as a
+     * URI or path would carry them: what no console may show.
+     */
+    public Set<String> secretValues() {
+        Set<String> values = new HashSet<>();
+        for (String secret : new String[] {authToken, token, webhookSecret}) {
+            if (secret != null && secret.length() >= MIN_MASKED_CHARS) {
+                values.add(secret);
+                values.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
 
     public VobizConfiguration copy() {
         try {

@@ -30,15 +30,16 @@ public final class CamelEchoServer {
                 public void configure() {
                     // The default answer: a bidirectional μ-law stream to /media below (μ-law has no byte
                     // order, so the echo is heard exactly as said).
-                    from("vobiz:answer?port=" + port + "&streamPath=/media&contentType=audio/x-mulaw;rate=8000")
+                    from("vobiz:answer?host=127.0.0.1&port=" + port
+                                    + "&streamPath=/media&contentType=audio/x-mulaw;rate=8000")
                             .log("Answering ${header.CamelVobizCallId}");
-                    from("vobiz:stream?port=" + port + "&path=/media" + streamOptions)
+                    from("vobiz:stream?host=127.0.0.1&port=" + port + "&path=/media" + streamOptions)
                             .filter(header(VobizConstants.EVENT).isEqualTo("media"))
                             .to("vobiz:play");
                 }
             });
             camel.start();
-            System.out.println("echo route on ws://0.0.0.0:" + port + "/media");
+            System.out.println("echo route on ws://127.0.0.1:" + port + "/media");
             Thread.currentThread().join();
         }
     }

@@ -56,6 +56,7 @@ class ConsoleBrowserTest {
             port = socket.getLocalPort();
         }
         camel = new DefaultCamelContext();
+        camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setHost("127.0.0.1");
         camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setPort(port);
         camel.addRoutes(new RouteBuilder() {
             @Override

@@ -34,6 +34,7 @@ class EchoTest {
             port = socket.getLocalPort();
         }
         camel = new DefaultCamelContext();
+        camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setHost("127.0.0.1");
         camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setPort(port);
         camel.addRoutes(new EchoRoutes());
         PluginHelper.getRoutesLoader(camel)

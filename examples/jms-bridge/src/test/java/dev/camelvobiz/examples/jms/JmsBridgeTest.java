@@ -62,6 +62,7 @@ class JmsBridgeTest {
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.addComponent(
                 "jms", JmsComponent.jmsComponentAutoAcknowledge(new ActiveMQConnectionFactory(EmbeddedArtemis.URL)));
+        camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setHost("127.0.0.1");
         camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setPort(port);
         routes = new JmsBridgeRoutes();
         camel.addRoutes(routes);

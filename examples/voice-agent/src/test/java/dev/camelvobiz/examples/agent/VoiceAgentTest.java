@@ -76,6 +76,7 @@ class VoiceAgentTest {
         properties.put("agent.api-base", "http://127.0.0.1:" + connector.getLocalPort() + "/v1");
         properties.put("agent.api-key", "test-key");
         camel.getPropertiesComponent().setInitialProperties(properties);
+        camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setHost("127.0.0.1");
         camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setPort(port);
         camel.getRegistry().bind("listener", new VoiceActivity());
         camel.getRegistry().bind("conversations", new Conversations());
