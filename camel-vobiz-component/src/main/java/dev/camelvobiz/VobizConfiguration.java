@@ -518,7 +518,7 @@ public class VobizConfiguration implements Cloneable {
     /**
      * Where accepted webhook signatures are remembered, so that a request sent again with a captured
      * signature is refused (403): a Vobiz signature covers the URL and a nonce, not the body. By default
-     * each component remembers the last 100 000 signed webhooks it accepted, in memory. Several instances
+     * each component remembers the last 50 000 signed webhooks it accepted, in memory (9 MB). Several instances
      * behind one public URL each remember only their own: give them a shared repository (one of Camel's
      * JDBC, Infinispan or Redis idempotent repositories).
      */

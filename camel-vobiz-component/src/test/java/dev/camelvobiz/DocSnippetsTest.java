@@ -28,6 +28,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,6 +109,8 @@ class DocSnippetsTest {
             Properties placeholders = new Properties();
             placeholders.put("vobiz.token", "s3cret");
             camel.getPropertiesComponent().setInitialProperties(placeholders);
+            // the beans the docs' URIs refer to
+            camel.getRegistry().bind("signatures", MemoryIdempotentRepository.memoryIdempotentRepository(10));
             if (snippet.language().equals("yaml")) {
                 PluginHelper.getRoutesLoader(camel)
                         .loadRoutes(ResourceHelper.fromString("snippet.camel.yaml", snippet.code()));
