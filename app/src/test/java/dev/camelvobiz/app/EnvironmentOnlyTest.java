@@ -152,7 +152,11 @@ class EnvironmentOnlyTest {
 
     @Test
     void noConsoleShowsASecret() throws Exception {
-        assertThat(get("/observe/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> health = get("/observe/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("Server"))
+                .as("no server name or version")
+                .isEmpty();
         for (String console :
                 List.of("jvm", "system-properties", "properties", "route", "route-dump", "endpoint", "vobiz")) {
             HttpResponse<String> shown = get("/q/dev/" + console);

@@ -29,11 +29,11 @@ public final class SecretMaskingConsole implements DevConsole {
 
     /**
      * Puts every dev console of {@code context} (loading them first, as the management server would)
-     * behind one that masks {@code secrets}; does nothing without dev consoles.
+     * behind one that masks {@code secrets}; does nothing when dev consoles are off.
      */
     public static void installAll(CamelContext context, Supplier<Set<String>> secrets) {
         DevConsoleRegistry registry = DevConsoleRegistry.get(context);
-        if (registry == null) {
+        if (registry == null || !registry.isEnabled()) {
             return;
         }
         registry.loadDevConsoles();
