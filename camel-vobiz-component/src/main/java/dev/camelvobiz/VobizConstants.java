@@ -102,8 +102,10 @@ public final class VobizConstants {
 
     @Metadata(
             label = "producer",
-            description = "api: true when stopStream or hangupCall found the stream or call already gone (HTTP 404),"
-                    + " which counts as success.",
+            description =
+                    "api: true when stopStream or hangupCall found the stream or call already gone (Vobiz's own"
+                            + " 404 \"Stream not found\" / \"Call not found\"), which counts as success. stop: true when the stream"
+                            + " had been stopped already (a second stop) or has closed (the caller hung up); nothing is sent then.",
             javaType = "Boolean")
     public static final String ALREADY_STOPPED = "CamelVobizAlreadyStopped";
 
@@ -148,6 +150,14 @@ public final class VobizConstants {
                             + " milliseconds, played / cleared / unconfirmed), on awaited checkpoint outcomes and on closed.",
             javaType = "java.util.List<dev.camelvobiz.stream.HeardUtterance>")
     public static final String HEARD = "CamelVobizHeard";
+
+    @Metadata(
+            label = "consumer",
+            description =
+                    "closed: how many media and dtmf frames arrived after our stop (they are counted, not routed);"
+                            + " absent when none did.",
+            javaType = "Long")
+    public static final String FRAMES_AFTER_STOP = "CamelVobizFramesAfterStop";
 
     private VobizConstants() {}
 

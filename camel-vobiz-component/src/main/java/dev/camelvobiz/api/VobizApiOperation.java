@@ -1,8 +1,10 @@
 package dev.camelvobiz.api;
 
+import java.util.Locale;
+
 /** The Audio Streams REST operations of {@code vobiz:api} (protocol §8). */
 public enum VobizApiOperation {
-    /** {@code DELETE …/Call/{callId}/Stream/{streamId}/}: 204; a 404 counts as already stopped. */
+    /** {@code DELETE …/Call/{callId}/Stream/{streamId}/}: 204; Vobiz's 404 "Stream not found" counts as already stopped. */
     stopStream("DELETE", true, true),
     /** {@code DELETE …/Call/{callId}/Stream/}: 204, also when nothing was streaming. */
     stopAllStreams("DELETE", false, true),
@@ -12,7 +14,7 @@ public enum VobizApiOperation {
     getStream("GET", true, true),
     /** {@code GET …/Call/{callId}/Stream/}: the call's streams, active and stopped. */
     listStreams("GET", false, true),
-    /** {@code DELETE …/Call/{callId}/}: 204; a 404 counts as already ended. */
+    /** {@code DELETE …/Call/{callId}/}: 204; Vobiz's 404 "Call not found" counts as already ended. */
     hangupCall("DELETE", false, true);
 
     private final String method;
@@ -38,8 +40,21 @@ public enum VobizApiOperation {
         return safeToRetry;
     }
 
-    /** Whether a 404 means the goal is already reached (stopped or hung up). */
-    public boolean notFoundIsDone() {
-        return this == stopStream || this == hangupCall;
+    /**
+     * Whether a 404 whose platform error says {@code error} means the goal is already reached: only
+     * Vobiz's own answers, "Stream not found" for a stream (or the older page's "No active stream found",
+     * or "Call not found": with its call gone, so is the stream) and "Call not found" for a call. Any other 404 (a web server's page behind a
+     * wrong apiBaseUrl, a wrongly cased path) is a failure.
+     */
+    public boolean alreadyDone(String error) {
+        String said = error == null ? "" : error.trim().toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case stopStream ->
+                said.equals("stream not found") // the Stop Stream page
+                        || said.equals("no active stream found") // the older Stop an Audio Stream page
+                        || said.equals("call not found");
+            case hangupCall -> said.equals("call not found");
+            default -> false;
+        };
     }
 }

@@ -143,10 +143,18 @@ public class VobizApiProducer extends DefaultAsyncProducer {
     private void handleReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message)
             throws Exception {
         int status = reply.status();
-        if (status == 404 && operation.notFoundIsDone()) {
+        if (status == 404 && operation.alreadyDone(platformMessage(reply.body()))) {
             message.setHeader(VobizConstants.ALREADY_STOPPED, true);
             message.setBody(null);
             return;
+        }
+        if (status == 404 && (operation == VobizApiOperation.stopStream || operation == VobizApiOperation.hangupCall)) {
+            throw new VobizApiException(
+                    operation,
+                    status,
+                    errorText(reply.body()) + " (not Vobiz's \""
+                            + (operation == VobizApiOperation.stopStream ? "Stream" : "Call")
+                            + " not found\": check apiBaseUrl and the ids)");
         }
         if (status / 100 != 2) {
             throw new VobizApiException(operation, status, errorText(reply.body()));
@@ -175,6 +183,25 @@ public class VobizApiProducer extends DefaultAsyncProducer {
             case getStream -> message.setBody(JSON.readValue(reply.body(), StreamInfo.class));
             case listStreams -> message.setBody(JSON.readValue(reply.body(), StreamList.class));
         }
+    }
+
+    /** The message of a platform error in either shape (protocol §8), or null if the body is neither. */
+    static String platformMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (error.isTextual()) {
+                return error.asText();
+            }
+            if (error.isObject() && error.path("message").isTextual()) {
+                return error.path("message").asText();
+            }
+        } catch (Exception e) {
+            // not JSON: not the platform's answer
+        }
+        return null;
     }
 
     /** The platform's error text from either error shape (protocol §8), or the raw body, shortened. */

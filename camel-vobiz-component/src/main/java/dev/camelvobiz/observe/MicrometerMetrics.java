@@ -23,6 +23,7 @@ public final class MicrometerMetrics implements VobizMetrics {
     private final Counter framesIn;
     private final Counter framesOut;
     private final Counter badFrames;
+    private final Counter framesAfterStop;
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
     private final DistributionSummary outboundLead;
     private final Timer checkpointRoundTrip;
@@ -46,6 +47,7 @@ public final class MicrometerMetrics implements VobizMetrics {
         framesIn = counter("vobiz.frames.in", "media frames received from Vobiz");
         framesOut = counter("vobiz.frames.out", "playAudio frames sent to Vobiz");
         badFrames = counter("vobiz.frames.bad", "frames that could not be read");
+        framesAfterStop = counter("vobiz.frames.after.stop", "media and dtmf frames that arrived after our stop");
         for (Refusal reason : Refusal.values()) {
             refused.put(
                     reason,
@@ -94,6 +96,11 @@ public final class MicrometerMetrics implements VobizMetrics {
     public void frameOut(long leadNanos) {
         framesOut.increment();
         outboundLead.record(leadNanos / 1e6);
+    }
+
+    @Override
+    public void frameAfterStop() {
+        framesAfterStop.increment();
     }
 
     @Override

@@ -22,6 +22,9 @@ public interface VobizMetrics {
     /** A {@code playAudio} frame sent; {@code leadNanos}: how far ahead of the caller's ear audio now is. */
     default void frameOut(long leadNanos) {}
 
+    /** A {@code media} or {@code dtmf} frame that arrived after our {@code stop} (not routed). */
+    default void frameAfterStop() {}
+
     /** A frame that could not be read (reported to the exception handler). */
     default void badFrame() {}
 

@@ -138,7 +138,7 @@ final class Playout {
     private ScheduledFuture<?> wakeup;
     private long wakeupAtNanos;
     private String closedDescription;
-    private String stopDescription;
+    private volatile String stopDescription; // written under the lock; read per inbound frame without it
 
     Playout(
             String label,
@@ -296,9 +296,17 @@ final class Playout {
 
     /**
      * Queues {@code stop} behind the audio before it. With {@code afterPlayedMillis > 0}, first a
-     * checkpoint is awaited (up to that long), so queued audio (a farewell) finishes playing.
+     * checkpoint is awaited (up to that long), so queued audio (a farewell) finishes playing. A stop to
+     * a stream already stopped (by us, or closed) is done already, as Vobiz tells REST users to treat a
+     * repeated stop: it succeeds, sends nothing, and says so in {@code CamelVobizAlreadyStopped}.
      */
     boolean stop(String checkpointName, long afterPlayedMillis, Exchange exchange, AsyncCallback callback) {
+        boolean alreadyStopped = locked(() -> refusal() != null);
+        exchange.getMessage().setHeader(VobizConstants.ALREADY_STOPPED, alreadyStopped);
+        if (alreadyStopped) {
+            callback.done(true);
+            return true;
+        }
         if (afterPlayedMillis > 0) {
             boolean done = checkpoint(
                     checkpointName,
@@ -553,6 +561,11 @@ final class Playout {
             }
             continuations.resume(waiter.exchange, () -> waiter.callback.done(false));
         });
+    }
+
+    /** Whether {@code stop} has been asked for: from then on the stream takes nothing more, and routes no more audio. */
+    boolean stopping() {
+        return stopDescription != null;
     }
 
     private String refusal() {

@@ -4,6 +4,7 @@ import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.VobizEndpointKind;
 import dev.camelvobiz.forward.CommandForwarding;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -58,7 +59,13 @@ public class StreamCommandProducer extends DefaultAsyncProducer {
         if (forwarding != null && owner != null && !owner.equals(forwarding.instanceId())) {
             return forwarding.forward(owner, command, streamId, callId, exchange, callback);
         }
-        return fail(exchange, callback, streams.whyNotLive(streamId, callId));
+        RuntimeException notLive = streams.whyNotLive(streamId, callId);
+        if (command.kind() == VobizEndpointKind.STOP && notLive instanceof StreamClosedException) {
+            message.setHeader(VobizConstants.ALREADY_STOPPED, true); // a stop after the call ended is done
+            callback.done(true);
+            return true;
+        }
+        return fail(exchange, callback, notLive);
     }
 
     private static boolean fail(Exchange exchange, AsyncCallback callback, Exception failure) {

@@ -107,6 +107,7 @@ final class StreamConnection implements CallSession {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long openedNanos = System.nanoTime();
     private volatile long framesIn; // written by the socket's reader only
+    private volatile long framesAfterStop; // media and dtmf that arrived after our stop, not routed
     private VobizMetrics metrics = VobizMetrics.NONE; // the component's, from start on (read by the reader only)
     private final AtomicBoolean readingPaused = new AtomicBoolean();
 
@@ -248,6 +249,13 @@ final class StreamConnection implements CallSession {
         StartEvent started = start;
         if (started == null) {
             throw invalid(type.wireName() + " before start", null);
+        }
+        if ((type == VobizEventType.MEDIA || type == VobizEventType.DTMF) && playout.stopping()) {
+            // After our stop the platform sends what was already on its way until the socket closes: the
+            // route is done with this call, and a frame it would echo or act on could only fail.
+            framesAfterStop++;
+            metrics.frameAfterStop();
+            return;
         }
         switch (type) {
             case MEDIA -> onMedia(started);
@@ -611,6 +619,9 @@ final class StreamConnection implements CallSession {
         }
         in.setHeader(VobizConstants.UNPLAYED_CHECKPOINTS, closed.unplayedCheckpoints());
         in.setHeader(VobizConstants.HEARD, heard);
+        if (framesAfterStop > 0) {
+            in.setHeader(VobizConstants.FRAMES_AFTER_STOP, framesAfterStop);
+        }
         boolean tagged = consumer.mdcLogging();
         if (tagged) {
             putMdc(started);

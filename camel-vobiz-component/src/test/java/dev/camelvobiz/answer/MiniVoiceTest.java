@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelvobiz.test.WireVectors;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,21 @@ class MiniVoiceTest {
         assertThatThrownBy(() -> MiniVoice.actions().action("start_stream", Map.of()))
                 .hasMessageContaining("stream_url is required");
         assertThatThrownBy(() -> MiniVoice.actions().action("dance", Map.of())).hasMessageContaining("dance");
+    }
+
+    @Test
+    void streamActionsAreWrittenExactlyAsTheWireVectors() throws Exception {
+        ObjectMapper json = JSON;
+        String url = "wss://media.example.com/minivoice";
+        assertThat(json.readTree(MiniVoice.actions().startStream(url, "both").toJson()))
+                .isEqualTo(WireVectors.json("minivoice.answer_url.start_stream.keyed"));
+        assertThat(json.readTree(
+                        MiniVoice.actions().typed().startStream(url, "both").toJson()))
+                .isEqualTo(WireVectors.json("minivoice.answer_url.start_stream.typed"));
+        assertThat(json.readTree(MiniVoice.actions().stopStream(url, "both").toJson()))
+                .isEqualTo(WireVectors.json("minivoice.answer_url.stop_stream.keyed"));
+        assertThat(json.readTree(
+                        MiniVoice.actions().typed().stopStream(url, "both").toJson()))
+                .isEqualTo(WireVectors.json("minivoice.answer_url.stop_stream.typed"));
     }
 }

@@ -45,6 +45,29 @@ class ApiFaultsTest extends CamelTestSupport {
                         Content.Sink.write(
                                 response, true, "<html><body><h1>502 Bad Gateway</h1></body></html>", callback);
                     }
+                    case "web-404" -> { // a wrong apiBaseUrl: some web server's page
+                        response.setStatus(404);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html");
+                        Content.Sink.write(response, true, "<html><body>Page not found</body></html>", callback);
+                    }
+                    case "other-404" -> { // JSON, but not Vobiz's not-found answer for this resource
+                        response.setStatus(404);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                        Content.Sink.write(
+                                response, true, "{\"api_id\":\"a-1\",\"error\":\"Resource not found\"}", callback);
+                    }
+                    case "gone" -> { // Vobiz's own answers, in both documented error shapes
+                        response.setStatus(404);
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                        Content.Sink.write(
+                                response,
+                                true,
+                                Request.getPathInContext(request).contains("/Stream/")
+                                        ? "{\"api_id\":\"a-2\",\"error\":\"Stream not found\"}"
+                                        : "{\"status\":\"error\",\"error\":{\"code\":\"NOT_FOUND\","
+                                                + "\"message\":\"Call not found\"}}",
+                                callback);
+                    }
                     case "truncated" -> {
                         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                         Content.Sink.write(response, true, "{\"stream_id\":\"s-1\",\"status\":", callback);
@@ -86,6 +109,28 @@ class ApiFaultsTest extends CamelTestSupport {
                 .hasMessageContaining("HTTP 502")
                 .hasMessageContaining("Bad Gateway")
                 .hasMessageNotContaining("t0ken-s3cret");
+    }
+
+    @Test
+    void onlyVobizsOwnNotFoundMeansAlreadyStopped() {
+        for (String operation : new String[] {"stopStream", "hangupCall"}) {
+            Exchange gone = call(operation, "gone", "");
+            assertThat(gone.getException()).as(operation).isNull();
+            assertThat(gone.getMessage().getHeader(VobizConstants.ALREADY_STOPPED))
+                    .as(operation)
+                    .isEqualTo(true);
+            for (String call : new String[] {"web-404", "other-404"}) {
+                Exchange failed = call(operation, call, "");
+                assertThat(failed.getException())
+                        .as(operation + " answered by " + call)
+                        .isInstanceOf(VobizApiException.class)
+                        .hasMessageContaining("HTTP 404")
+                        .hasMessageContaining("not Vobiz's")
+                        .hasMessageContaining(call.equals("web-404") ? "Page not found" : "Resource not found");
+                assertThat(failed.getMessage().getHeader(VobizConstants.ALREADY_STOPPED))
+                        .isNull();
+            }
+        }
     }
 
     @Test

@@ -68,6 +68,12 @@ class EmulatedCallTest extends VobizTestSupport {
 
         await().atMost(WAIT).until(() -> events.getExchanges().stream()
                 .anyMatch(e -> "closed".equals(e.getMessage().getHeader(VobizConstants.EVENT))));
+        await().during(Duration.ofMillis(300)) // exactly one closed: a second would come after the first
+                .atMost(WAIT)
+                .until(() -> events.getExchanges().stream()
+                                .filter(e -> "closed".equals(e.getMessage().getHeader(VobizConstants.EVENT)))
+                                .count()
+                        == 1);
         assertThat(events.getExchanges())
                 .extracting(e -> e.getMessage().getHeader(VobizConstants.EVENT, String.class))
                 .startsWith("start", "media")

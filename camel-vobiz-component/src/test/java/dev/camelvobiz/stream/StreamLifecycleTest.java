@@ -78,6 +78,9 @@ class StreamLifecycleTest extends VobizTestSupport {
         context.getRouteController().stopRoute("main");
 
         assertThat(call.awaitCloseCode()).isEqualTo(1001);
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> closedEvents(events).size() == 1); // one, and no second one later
         Exchange closed = closedEvents(events).get(0);
         assertThat(closed.getMessage().getHeader(VobizConstants.CLOSE_CODE)).isEqualTo(1001);
         assertThat(other.isClosedByServer())

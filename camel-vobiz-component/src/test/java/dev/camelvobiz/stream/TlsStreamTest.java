@@ -3,6 +3,12 @@ package dev.camelvobiz.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.VobizComponent;
+import dev.camelvobiz.answer.MiniVoice;
+import dev.camelvobiz.emulator.CallRecord;
+import dev.camelvobiz.emulator.CallSpec;
+import dev.camelvobiz.emulator.EmulatedCall;
+import dev.camelvobiz.emulator.Emulator;
+import dev.camelvobiz.emulator.EmulatorOptions;
 import dev.camelvobiz.test.VobizPeer;
 import dev.camelvobiz.test.VobizTestSupport;
 import java.io.InputStream;
@@ -12,6 +18,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -22,6 +29,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +38,8 @@ class TlsStreamTest extends VobizTestSupport {
 
     private static final String PASSWORD = "changeit";
     private static final Path KEYSTORE = selfSignedKeystore();
+
+    private final int answerPort = AvailablePortFinder.getNextAvailable();
 
     @BindToRegistry("vobizTls")
     private final SSLContextParameters tls = serverTls();
@@ -40,10 +50,34 @@ class TlsStreamTest extends VobizTestSupport {
             @Override
             public void configure() {
                 from("vobiz:stream?host=localhost&port=" + port + "&path=/media&sslContextParameters=#vobizTls")
+                        .to("mock:stream")
                         .filter(header("CamelVobizEvent").isEqualTo("media"))
                         .to("vobiz:play");
+                // MiniVoice streams are wss:// only: a start_stream and, at once, a stop_stream
+                from("vobiz:answer?host=127.0.0.1&port=" + answerPort + "&path=/minivoice")
+                        .setBody(constant(MiniVoice.actions()
+                                .startStream("wss://localhost:" + port + "/media", null)
+                                .stopStream(null, null)
+                                .say("after the stop")));
             }
         };
+    }
+
+    @Test
+    void aMiniVoiceStopStreamStopsAStreamThatIsStillConnecting() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().trustAllCertificates(true))) {
+            EmulatedCall call = emulator.call(CallSpec.answerUrl("http://127.0.0.1:" + answerPort + "/minivoice"));
+            CallRecord.Hangup hangup = call.awaitHangup(Duration.ofSeconds(10));
+            assertThat(hangup.causeCode()).as(call.record().timelineText()).isEqualTo("4010");
+            assertThat(call.record().timeline().stream().map(CallRecord.Entry::what))
+                    .as("the stop came before the stream opened: it never starts, the call moves on")
+                    .contains("speak")
+                    .doesNotContain("stream open");
+            assertThat(call.record().violations()).isEmpty();
+        }
+        assertThat(getMockEndpoint("mock:stream").getExchanges())
+                .as("no start, no media reached the route")
+                .noneMatch(e -> "start".equals(e.getMessage().getHeader("CamelVobizEvent")));
     }
 
     @Override

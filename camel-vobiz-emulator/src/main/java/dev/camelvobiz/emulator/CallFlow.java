@@ -22,6 +22,9 @@ final class CallFlow implements Runnable {
     private static final CallRecord.Hangup END_OF_XML =
             new CallRecord.Hangup("End Of XML Instructions", "4010", "Vobiz");
 
+    private static final CallRecord.Hangup STOPPED_BY_API =
+            new CallRecord.Hangup("Normal Hangup", "4000", "API Request");
+
     private final EmulatedCall call;
     private final CallRecord record;
     private final AnswerFetcher fetcher;
@@ -144,7 +147,26 @@ final class CallFlow implements Runnable {
         if (attributes.keepCallAlive()) {
             StreamEnd end = awaitLeg(leg);
             record.log("stream ended", String.valueOf(end));
+            if (end == StreamEnd.API_STOP) {
+                keptAliveByOtherStreams(leg);
+            }
         }
+    }
+
+    /**
+     * A REST stop ends the fork, but unlike the app's {@code stop} it does not move the call on to the
+     * next element (Stop Stream page): the call stays up while another stream keeps it alive, and then
+     * ends. The docs name no hangup cause for this; the emulator uses a normal hang-up by API request.
+     */
+    private void keptAliveByOtherStreams(StreamLeg stopped) {
+        for (StreamLeg leg : call.legs()) {
+            if (leg != stopped
+                    && leg.attributes().keepCallAlive()
+                    && !leg.ended().isDone()) {
+                awaitLeg(leg);
+            }
+        }
+        call.end(STOPPED_BY_API);
     }
 
     private StreamEnd awaitLeg(StreamLeg leg) {

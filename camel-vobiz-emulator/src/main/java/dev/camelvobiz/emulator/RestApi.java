@@ -135,7 +135,9 @@ final class RestApi extends Handler.Abstract {
             return error(parts[1].equalsIgnoreCase("stream") ? 401 : 404, "Resource not found");
         }
         if (call.isEmpty()) {
-            return error(404, "Call not found");
+            // one stream of a call that has ended (or never was): the Stop Stream page's "unknown,
+            // already stopped, or belongs to a different call" answer
+            return error(404, parts.length == 3 ? "Stream not found" : "Call not found");
         }
         if (parts.length == 2) {
             return switch (method) {

@@ -25,6 +25,7 @@ final class StreamLeg {
     private final CompletableFuture<StreamEnd> ended = new CompletableFuture<>();
     private final Set<String> reportedViolations = ConcurrentHashMap.newKeySet();
     private volatile StreamSocket current;
+    private StreamEnd stoppedWith; // guarded by this
     private int retriesLeft;
 
     StreamLeg(EmulatedCall call, StreamAttributes attributes) {
@@ -119,16 +120,26 @@ final class StreamLeg {
         }
     }
 
+    /**
+     * Ends the stream: closes its socket, or, if that is still connecting, makes sure it never starts
+     * (it is closed as soon as it opens, without {@code start}), and no retry follows.
+     */
     void stop(StreamEnd cause, String reason) {
+        synchronized (this) {
+            retriesLeft = 0;
+            stoppedWith = cause;
+        }
         StreamSocket socket = current;
         if (socket != null && socket.isOpen()) {
             socket.close(cause, reason);
         } else {
-            synchronized (this) {
-                retriesLeft = 0;
-            }
             ended.complete(cause);
         }
+    }
+
+    /** How the stream was stopped, if it was: a socket that opens after that must not start. */
+    synchronized StreamEnd stoppedWith() {
+        return stoppedWith;
     }
 
     void drop() {

@@ -92,6 +92,12 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
         session = coreSession;
         startTime = Instant.now();
         callback.succeeded();
+        StreamEnd stopped = leg.stoppedWith();
+        if (stopped != null) { // stopped while it was connecting (a stop_stream right after start_stream)
+            record.log("stream stopped", streamId + " connected after its stream was stopped: closed without start");
+            close(stopped, "stopped");
+            return;
+        }
         record.streamStarted(streamId); // recorded before start is sent, as with every message
         synchronized (this) {
             sequenceNumber = shape == StartShape.PLIVO ? 1 : 0;
@@ -262,6 +268,12 @@ final class StreamSocket implements FrameHandler, Ticker.Task {
             return;
         }
         command.violations().forEach(violation -> leg.violationOnce(violation));
+        if (command.streamId() != null && !command.streamId().equals(streamId)) {
+            // Vobiz routes a command by its streamId: one for a stream it does not know does nothing
+            record.violation(command.event() + " for unknown stream " + command.streamId() + " on stream " + streamId
+                    + " (no effect)");
+            return;
+        }
         if (stopReceived) {
             record.violation(command.event() + " after stop (dropped)");
             return;

@@ -5,13 +5,19 @@ import dev.camelvobiz.emulator.audio.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The JSON text of every message Vobiz sends on a stream, in each {@link StartShape}. */
+/**
+ * The JSON text of every message Vobiz sends on a stream, in each {@link StartShape}, each faithful to
+ * one documented variant (named per message, as in the shared wire vectors; a test holds each shape to
+ * its vector): the current docs for {@code NESTED}, the legacy initiate page and the unofficial draft for
+ * {@code FLAT}, Plivo's documentation for {@code PLIVO}.
+ */
 final class VobizMessages {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private VobizMessages() {}
 
+    /** NESTED: ws.start.nested.current; FLAT: ws.start.flat.legacy; PLIVO: ws.start.nested.plivo_style. */
     static String start(StartShape shape, StreamIdentity id, String tracks, WireFormat format, String extraHeaders) {
         StringBuilder json = new StringBuilder(320);
         switch (shape) {
@@ -50,6 +56,8 @@ final class VobizMessages {
     }
 
     /**
+     * NESTED and PLIVO: ws.media.current (top-level streamId, string timestamp, track, chunk); FLAT:
+     * ws.media.legacy.with_format (top-level streamId, per-frame format, numeric timestamp).
      * {@code quotedStreamId} is {@link #quote}d once per stream: this runs 50 times a second per call,
      * so the message is assembled as bytes (a short ASCII head, the base64 payload, a fixed tail).
      */
@@ -65,7 +73,7 @@ final class VobizMessages {
         String head;
         String tail;
         if (shape == StartShape.FLAT) {
-            head = "{\"event\":\"media\",\"media\":{\"payload\":\"";
+            head = "{\"event\":\"media\",\"streamId\":" + quotedStreamId + ",\"media\":{\"payload\":\"";
             tail = "\",\"contentType\":" + quote(format.encoding()) + ",\"sampleRate\":" + format.sampleRate()
                     + ",\"timestamp\":" + timestampMillis + "}}";
         } else {
@@ -84,19 +92,23 @@ final class VobizMessages {
         return message;
     }
 
-    /** Current docs: only {@code event} and {@code name}; older shapes add {@code streamId} (§3.3). */
+    /**
+     * NESTED: ws.playedStream.minimal (current docs: only {@code event} and {@code name}); FLAT and
+     * PLIVO: ws.playedStream.with_streamId (the draft and Vobiz's mock add {@code streamId}) (§3.3).
+     */
     static String playedStream(StartShape shape, String streamId, String name) {
         return shape == StartShape.NESTED
                 ? "{\"event\":\"playedStream\",\"name\":" + quote(name) + "}"
                 : "{\"event\":\"playedStream\",\"streamId\":" + quote(streamId) + ",\"name\":" + quote(name) + "}";
     }
 
+    /** ws.clearedAudio.with_sequenceNumber (the clear-audio page), in every shape. */
     static String clearedAudio(long sequenceNumber, String streamId) {
         return "{\"sequenceNumber\":" + sequenceNumber + ",\"event\":\"clearedAudio\",\"streamId\":" + quote(streamId)
                 + "}";
     }
 
-    /** Plivo's documented shape; Vobiz does not document DTMF on the stream (§3.6). */
+    /** ws.dtmf.plivo_style: Plivo's documented shape; Vobiz does not document DTMF on the stream (§3.6). */
     static String dtmf(long sequenceNumber, String streamId, char digit) {
         return "{\"event\":\"dtmf\",\"sequenceNumber\":" + sequenceNumber + ",\"streamId\":" + quote(streamId)
                 + ",\"dtmf\":{\"digit\":\"" + digit + "\",\"track\":\"inbound\"},\"extra_headers\":\"{}\"}";

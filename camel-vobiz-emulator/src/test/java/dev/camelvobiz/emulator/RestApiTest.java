@@ -108,23 +108,39 @@ class RestApiTest {
     }
 
     @Test
-    void stopsOneStreamWith204ThenAnswers404() throws Exception {
-        assertThat(send("DELETE", callPath() + "Stream/" + streamId + "/").statusCode())
-                .isEqualTo(204);
+    void stopsOneStreamWith204WithoutMovingTheCallOnThenAnswers404() throws Exception {
+        HttpResponse<String> stopped = send("DELETE", callPath() + "Stream/" + streamId + "/");
+        assertThat(stopped.statusCode()).isEqualTo(204);
+        assertThat(stopped.body()).as("204: an empty body").isEmpty();
         assertThat(app.sockets().get(0).awaitClose(WAIT).getCode()).isEqualTo(1000);
         await().atMost(WAIT).until(() -> app.requests("/events").stream()
                 .anyMatch(r -> "StopStream".equals(r.fields().get("Event"))));
 
+        // the REST stop ends the fork; unlike the app's stop it does not run the next element (<Wait>):
+        // nothing else keeps the call alive, so it ends
+        CallRecord.Hangup hangup = call.awaitHangup(WAIT);
+        assertThat(hangup.source()).isEqualTo("API Request");
+        assertThat(call.record().timeline()).noneMatch(entry -> entry.what().equals("wait"));
+
         HttpResponse<String> again = send("DELETE", callPath() + "Stream/" + streamId + "/");
         assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(json(again).path("error").asText()).isEqualTo("Stream not found");
+        assertThat(json(again).path("api_id").asText()).isNotEmpty();
         assertThat(json(send("GET", callPath() + "Stream/" + streamId + "/"))
-                        .path("status")
+                        .path("error")
                         .asText())
-                .isEqualTo("completed");
+                .as("a stream of a call that has ended: the Stop Stream page's answer")
+                .isEqualTo("Stream not found");
     }
 
     @Test
     void startsAStreamOnALiveCallAndStopsAllIdempotently() throws Exception {
+        // a call kept up by its XML (<Wait>), not by a stream, so stopping every stream leaves it up
+        app.xml("/waiting", "<Response><Wait length=\"30\"/></Response>");
+        call.hangup();
+        call = emulator.call(CallSpec.answerUrl(app.http("/waiting")));
+        await().atMost(WAIT).until(() -> call.record().timeline().stream()
+                .anyMatch(e -> e.what().equals("wait")));
         HttpResponse<String> started = send(
                 "POST",
                 callPath() + "Stream/",
@@ -147,6 +163,9 @@ class RestApiTest {
         assertThat(send("DELETE", callPath() + "Stream/").statusCode()).isEqualTo(204);
         assertThat(socket.awaitClose(WAIT).getCode()).isEqualTo(1000);
         assertThat(send("DELETE", callPath() + "Stream/").statusCode()).isEqualTo(204);
+        assertThat(call.record().isEnded())
+                .as("a REST stop ends the fork, not the call")
+                .isFalse();
 
         assertThat(send("POST", callPath() + "Stream/", "{}", AUTH_ID, TOKEN).statusCode())
                 .isEqualTo(400);
@@ -156,8 +175,14 @@ class RestApiTest {
     void hangsUpTheCallThenAnswers404() throws Exception {
         assertThat(send("DELETE", callPath()).statusCode()).isEqualTo(204);
         assertThat(call.awaitHangup(WAIT).source()).isEqualTo("API Request");
-        assertThat(send("DELETE", callPath()).statusCode()).isEqualTo(404);
+        HttpResponse<String> again = send("DELETE", callPath());
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(json(again).path("error").asText()).isEqualTo("Call not found");
         assertThat(send("GET", callPath() + "Stream/").statusCode()).isEqualTo(404);
+        assertThat(json(send("DELETE", callPath() + "Stream/" + streamId + "/"))
+                        .path("error")
+                        .asText())
+                .isEqualTo("Stream not found");
     }
 
     @Test

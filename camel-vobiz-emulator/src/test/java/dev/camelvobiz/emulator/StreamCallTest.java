@@ -343,4 +343,30 @@ class StreamCallTest extends ReferenceAppTestSupport {
                 .as("the tone, until the hang-up")
                 .isBetween(60L, 220L);
     }
+
+    @Test
+    void aCommandForAnotherStreamIdIsAViolationAndHasNoEffect() throws Exception {
+        EmulatedCall call = callWith(streamXml("", "<Speak>after the stream</Speak>"));
+        AgentSocket socket = app.awaitSocket();
+        String streamId = socket.first().path("start").path("streamId").asText();
+
+        socket.send(AppMessages.stop("not-" + streamId));
+        socket.send(AppMessages.checkpoint("not-" + streamId, "elsewhere"));
+        socket.send(AppMessages.checkpoint(streamId, "here")); // commands are handled in order
+        socket.awaitEvent("playedStream", WAIT);
+        assertThat(socket.events("playedStream"))
+                .extracting(e -> e.path("name").asText())
+                .containsExactly("here");
+        assertThat(call.record().isEnded()).as("the wrong stop closed nothing").isFalse();
+        assertThat(call.record().violations())
+                .anyMatch(v -> v.startsWith("stop for unknown stream not-" + streamId))
+                .anyMatch(v -> v.startsWith("checkpoint for unknown stream not-" + streamId));
+
+        socket.send(AppMessages.stop(streamId));
+        assertThat(socket.awaitClose(WAIT).getCode()).isEqualTo(1000);
+        assertThat(call.awaitHangup(WAIT).causeCode()).isEqualTo("4010");
+        assertThat(call.record().timeline().stream().map(CallRecord.Entry::what))
+                .as("the app's stop moves the call on to the next element")
+                .contains("speak");
+    }
 }
