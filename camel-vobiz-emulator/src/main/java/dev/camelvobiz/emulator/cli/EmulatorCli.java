@@ -1,5 +1,6 @@
 package dev.camelvobiz.emulator.cli;
 
+import dev.camelvobiz.emulator.CallObserver;
 import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
@@ -13,6 +14,8 @@ import dev.camelvobiz.emulator.console.CallRecordJson;
 import dev.camelvobiz.emulator.console.ConsoleSettings;
 import dev.camelvobiz.emulator.console.WebConsole;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,30 +66,53 @@ public final class EmulatorCli {
         // The command line's own output is the timeline; keep Jetty's start-up lines out of it.
         System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
         System.setProperty("org.eclipse.jetty.util.ssl.LEVEL", "ERROR");
-        System.exit(run(args, System.out));
+        int exit;
+        try {
+            exit = run(args, System.out);
+        } catch (IllegalArgumentException e) { // a bad URL or option: the user's mistake, said plainly
+            System.out.println("error: " + e.getMessage());
+            exit = 2;
+        }
+        System.exit(exit);
     }
 
     static int run(String[] arguments, PrintStream out) throws Exception {
-        Deque<String> args = new ArrayDeque<>(List.of(arguments));
+        List<String> all = List.of(arguments);
+        if (all.contains("--help") || all.contains("-h") || all.contains("help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        Deque<String> args = new ArrayDeque<>(all);
         if (args.size() < 2) {
             out.print(USAGE);
             return 2;
         }
         String command = args.pop();
         String target = command.equals("console") ? null : args.pop();
+        if (target != null && target.startsWith("--")) {
+            out.println(command + " needs its URL before the options, not " + target);
+            out.print(USAGE);
+            return 2;
+        }
+        String problem = List.of("call", "stream", "load").contains(command) ? urlProblem(command, target) : null;
+        if (problem != null) {
+            out.println(problem);
+            return 2;
+        }
         Options options = Options.parse(args);
         EmulatorOptions emulatorOptions = EmulatorOptions.defaults().trustAllCertificates(true);
         options.value("--auth-id").ifPresent(emulatorOptions::authId);
         options.value("--auth-token").ifPresent(emulatorOptions::authToken);
         try (Emulator emulator = Emulator.start(emulatorOptions)) {
             return switch (command) {
-                case "call" -> call(emulator, CallSpec.answerUrl(target), options, out);
+                case "call" -> call(emulator, CallSpec.answerUrl(target), target, options, out);
                 case "stream" ->
                     call(
                             emulator,
                             CallSpec.stream(target)
                                     .streamContentType(
                                             options.value("--content-type").orElse("audio/x-l16;rate=8000")),
+                            target,
                             options,
                             out);
                 case "load" -> load(emulator, target, options, out);
@@ -99,7 +125,8 @@ public final class EmulatorCli {
         }
     }
 
-    private static int call(Emulator emulator, CallSpec spec, Options options, PrintStream out) throws Exception {
+    private static int call(Emulator emulator, CallSpec spec, String target, Options options, PrintStream out)
+            throws Exception {
         options.value("--caller-audio").map(AudioSource::parse).ifPresent(spec::callerAudio);
         options.value("--from").ifPresent(spec::from);
         options.value("--to").ifPresent(spec::to);
@@ -122,6 +149,15 @@ public final class EmulatorCli {
         Path outDir = Path.of(options.value("--out").orElse("."));
         Files.createDirectories(outDir);
 
+        out.println("calling " + target + " (the caller hangs up after " + timeout.toSeconds()
+                + " s at the latest; --timeout changes it, Ctrl-C stops)");
+        spec.observer(
+                new CallObserver() { // the timeline, live, as the call happens
+                    @Override
+                    public void logged(CallRecord.Entry entry) {
+                        out.println(entry);
+                    }
+                });
         EmulatedCall call = emulator.call(spec);
         CallRecord.Hangup hangup;
         try {
@@ -136,14 +172,30 @@ public final class EmulatorCli {
         record.writeSaidWav(outDir.resolve("said.wav"));
         record.writeTimeline(outDir.resolve("timeline.txt"));
         CallRecordJson.write(record, outDir.resolve("call.json"));
-        out.print(record.timelineText());
-        out.println("hangup: " + hangup.cause() + " " + hangup.causeCode() + " (" + hangup.source() + ")");
+        out.println("call " + record.callUuid() + " hangup: " + hangup.cause() + " " + hangup.causeCode() + " ("
+                + hangup.source() + ")");
         out.println("checkpoints played " + record.checkpointsPlayed() + ", voided " + record.checkpointsVoided());
         if (!record.violations().isEmpty()) {
             out.println("protocol violations by the app: " + record.violations());
         }
         out.println("wrote heard.wav, said.wav, timeline.txt and call.json (open it in the console) in " + outDir);
         return 0;
+    }
+
+    /** Why {@code target} cannot be the URL {@code command} needs, or null if it can. */
+    private static String urlProblem(String command, String target) {
+        List<String> schemes = command.equals("call") ? List.of("http", "https") : List.of("ws", "wss");
+        try {
+            URI url = new URI(target);
+            if (url.getScheme() != null
+                    && schemes.contains(url.getScheme().toLowerCase(Locale.ROOT))
+                    && url.getHost() != null) {
+                return null;
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        return command + " needs a " + String.join(" or ", schemes) + " URL, not '" + target + "'";
     }
 
     /** Serves the web console until the process is stopped (Ctrl-C). */

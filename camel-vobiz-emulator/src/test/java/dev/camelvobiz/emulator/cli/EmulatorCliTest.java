@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -28,6 +30,7 @@ class EmulatorCliTest {
     @TempDir
     Path out;
 
+    private volatile String answerDocument = "<Response><Speak>Hello from the app</Speak></Response>";
     private Server answerServer;
     private int port;
 
@@ -41,7 +44,7 @@ class EmulatorCliTest {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
-                Content.Sink.write(response, true, "<Response><Speak>Hello from the app</Speak></Response>", callback);
+                Content.Sink.write(response, true, answerDocument, callback);
                 return true;
             }
         });
@@ -92,5 +95,51 @@ class EmulatorCliTest {
     void printsUsageForUnknownCommands() throws Exception {
         assertThat(run(2, "dance", "somewhere")).contains("usage:");
         assertThat(run(2)).contains("load");
+    }
+
+    @Test
+    void helpIsHelpAndABadUrlIsAPlainError() throws Exception {
+        assertThat(run(0, "call", "--help")).contains("usage:").doesNotContain("Exception");
+        assertThat(run(0, "--help")).contains("usage:");
+        assertThat(run(2, "call", "--out", "somewhere")).contains("call needs its URL before the options");
+        assertThat(run(2, "call", "not a url")).contains("call needs a http or https URL, not 'not a url'");
+        assertThat(run(2, "stream", "http://127.0.0.1/media")).contains("stream needs a ws or wss URL");
+    }
+
+    @Test
+    void theTimelineIsPrintedAsTheCallHappens() throws Exception {
+        // a call the app keeps up: the caller's 3 s limit ends it
+        answerDocument = "<Response><Wait length=\"30\"/></Response>";
+        CountDownLatch answered = new CountDownLatch(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream printer = new PrintStream(bytes, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(Object line) {
+                super.println(line);
+                if (String.valueOf(line).contains("answer ")) {
+                    answered.countDown();
+                }
+            }
+        };
+        Thread cli = new Thread(() -> {
+            try {
+                EmulatorCli.run(
+                        new String[] {
+                            "call", "http://127.0.0.1:" + port + "/answer", "--timeout", "3s", "--out", out.toString()
+                        },
+                        printer);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        cli.start();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("answer ");
+        assertThat(answered.await(2, TimeUnit.SECONDS))
+                .as("the answer line while the call is still up (it ends at 3 s): " + bytes)
+                .isTrue();
+        cli.join(15_000);
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .startsWith("calling http://127.0.0.1:" + port + "/answer")
+                .contains("wait", "hangup: ");
     }
 }
