@@ -18,13 +18,18 @@ import org.slf4j.LoggerFactory;
  * <p>Audio frames are not retried (late audio is no use to whoever listens); each failed frame is
  * counted per call (from its {@code start} to its {@code closed}), and the first failure and every {@value #LOG_EVERY}th after it are logged at
  * ERROR with the cause: an outage gives a line per call every few seconds, not fifty a second. The
- * call's {@code closed} event carries the count so far in header {@value #HEADER}. Events are retried
+ * call's {@code closed} event carries the count so far in header {@value #HEADER}, and in header
+ * {@value #AFTER_STOP_HEADER} the frames that arrived after our {@code stop}, which the component counts
+ * and does not route: sent = on the broker + undelivered + after stop. Events are retried
  * by the route's error handler first; one that still fails is logged at ERROR with its body.
  */
 public final class UndeliveredMessages {
 
     /** Header on a call's {@code closed} event: its audio frames the broker did not take. */
     public static final String HEADER = "undeliveredFrames";
+
+    /** Header on a call's {@code closed} event: its frames that came after our stop (not routed, not lost). */
+    public static final String AFTER_STOP_HEADER = "framesAfterStop";
 
     private static final Logger LOG = LoggerFactory.getLogger(UndeliveredMessages.class);
     private static final long LOG_EVERY = 250;
@@ -99,6 +104,10 @@ public final class UndeliveredMessages {
         } else if ("closed".equals(event)) {
             AtomicLong lost = framesByCall.remove(callId(exchange));
             exchange.getMessage().setHeader(HEADER, lost == null ? 0L : lost.get());
+            exchange.getMessage()
+                    .setHeader(
+                            AFTER_STOP_HEADER,
+                            exchange.getMessage().getHeader(VobizConstants.FRAMES_AFTER_STOP, 0L, Long.class));
         }
     }
 
