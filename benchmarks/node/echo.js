@@ -1,4 +1,4 @@
-// The baseline a Node developer would write by hand (shared/BASELINES.md): every media frame is
+// The baseline a Node developer would write by hand (docs/BENCHMARKS.md): every media frame is
 // parsed, its base64 payload decoded and re-encoded, and one playAudio sent back.
 // Usage: node echo.js [port=18091]
 const { WebSocketServer } = require('ws');

@@ -125,7 +125,7 @@ for (let i = 0; i < calls; i++) {
   setTimeout(() => open(all[i]), (rampSeconds * 1000 * i) / calls);
 }
 
-// A zero mask is a valid mask (RFC 6455 §5.3) that ws then skips applying: the generator pays nothing
+// A zero mask is a valid mask (RFC 6455, section 5.3) that ws then skips applying: the generator pays nothing
 // for it, the server unmasks as it always does.
 const CLIENT_OPTIONS = { perMessageDeflate: false, generateMask: (mask) => mask.fill(0) };
 const TEXT = { binary: false };

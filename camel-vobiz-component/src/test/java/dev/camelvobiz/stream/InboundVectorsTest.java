@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every inbound WebSocket vector of shared/vobiz-vectors.json, sent by a real client, becomes an
+ * Every inbound WebSocket vector of vobiz-vectors.json, sent by a real client, becomes an
  * exchange with the headers and body that protocol §14's liberal rules give it.
  */
 class InboundVectorsTest extends VobizTestSupport {

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shared wire fixtures (a copy of shared/vobiz-vectors.json), by name. */
+/** The wire fixtures the tests share ({@code vobiz-vectors.json}; docs/PROTOCOL.md describes each variant), by name. */
 public final class WireVectors {
 
     private static final List<JsonNode> ALL = load();

@@ -24,7 +24,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 /**
  * The baseline a user would write by hand on Jetty 12's core WebSocket API, default threading: every
  * {@code media} frame is parsed, its base64 payload decoded and re-encoded, and one {@code playAudio}
- * sent back (the echo agent of shared/BASELINES.md). Usage: {@code JettyEchoServer [port]}.
+ * sent back (the baseline echo of docs/BENCHMARKS.md). Usage: {@code JettyEchoServer [port]}.
  */
 public final class JettyEchoServer {
 

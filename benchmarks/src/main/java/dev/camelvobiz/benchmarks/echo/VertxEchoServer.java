@@ -14,7 +14,7 @@ import java.util.Base64;
 /**
  * The baseline a user would write by hand on Vert.x 4: one listener per event loop (one per core),
  * and on the loop every {@code media} frame is parsed with Jackson, its base64 payload decoded and
- * re-encoded, and one {@code playAudio} sent back (the echo agent of shared/BASELINES.md). Usage:
+ * re-encoded, and one {@code playAudio} sent back (the baseline echo of docs/BENCHMARKS.md). Usage:
  * {@code VertxEchoServer [port]}.
  */
 public final class VertxEchoServer extends AbstractVerticle {
