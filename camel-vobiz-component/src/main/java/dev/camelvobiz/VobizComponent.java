@@ -126,6 +126,7 @@ public class VobizComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         registerHealthCheck(StringHelper.before(uri, ":"));
         VobizEndpointKind kind = VobizEndpointKind.fromUri(remaining);
+        EndpointOptions.check(kind, parameters.keySet());
         VobizEndpoint endpoint = new VobizEndpoint(uri, this, kind, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;

@@ -375,7 +375,7 @@ public class VobizConfiguration implements Cloneable {
 
     /**
      * vobiz:api: the REST operation: stopStream, stopAllStreams, startStream, getStream, listStreams
-     * or hangupCall. The header CamelVobizApiOperation overrides it.
+     * or hangupCall. Without it, the header CamelVobizApiOperation (what the URI says wins).
      */
     public void setOperation(VobizApiOperation operation) {
         this.operation = operation;
@@ -615,8 +615,9 @@ public class VobizConfiguration implements Cloneable {
 
     /**
      * vobiz:play: the format of raw audio bodies (content type, e.g.
-     * audio/x-l16;rate=16000;endian=little). The header CamelVobizAudioFormat wins; WAV bodies carry
-     * their own. Without either, raw bodies are taken to be in the stream's outbound format.
+     * audio/x-l16;rate=16000;endian=little). Without it, the header CamelVobizAudioFormat (what the URI
+     * says wins: an inbound media exchange carries its own format in that header); WAV bodies carry their
+     * own. Without either, raw bodies are taken to be in the stream's outbound format.
      */
     public void setAudioFormat(String audioFormat) {
         this.audioFormat = audioFormat;

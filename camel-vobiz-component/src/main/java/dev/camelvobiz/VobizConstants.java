@@ -111,14 +111,14 @@ public final class VobizConstants {
 
     @Metadata(
             label = "producer",
-            description = "api: the operation to run, overriding the endpoint's operation option.",
+            description = "api: the operation to run when the endpoint names none (the URI's operation wins).",
             javaType = "dev.camelvobiz.api.VobizApiOperation")
     public static final String API_OPERATION = "CamelVobizApiOperation";
 
     @Metadata(
             description = "media: the exact format of the body (an AudioFormat: encoding, rate, byte order). vobiz:play"
                     + " reads it (or a content type String such as audio/x-l16;rate=16000;endian=little) as the format"
-                    + " of raw audio in the body.",
+                    + " of raw audio in the body, unless the endpoint's audioFormat option says otherwise.",
             javaType = "dev.camelvobiz.audio.AudioFormat")
     public static final String AUDIO_FORMAT = "CamelVobizAudioFormat";
 

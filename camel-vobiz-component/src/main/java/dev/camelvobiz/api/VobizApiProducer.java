@@ -43,8 +43,9 @@ public class VobizApiProducer extends DefaultAsyncProducer {
         String body;
         try {
             Message message = exchange.getMessage();
-            operation = message.getHeader(
-                    VobizConstants.API_OPERATION, configuration.getOperation(), VobizApiOperation.class);
+            operation = configuration.getOperation() != null // the URI wins, as for every producer option
+                    ? configuration.getOperation()
+                    : message.getHeader(VobizConstants.API_OPERATION, VobizApiOperation.class);
             if (operation == null) {
                 throw new IllegalArgumentException("vobiz:api needs an operation (option operation or header "
                         + VobizConstants.API_OPERATION + ")");

@@ -85,17 +85,17 @@ public record StreamCommand(
         return session.play(audio.audio(), audio.format(), generation, exchange, callback);
     }
 
-    /** Header CamelVobizAudioFormat, else option audioFormat, else the stream's own outbound format. */
+    /** Option audioFormat, else header CamelVobizAudioFormat, else the stream's own outbound format. */
     private AudioFormat declaredFormat(Message message, AudioFormat streamFormat) {
+        if (audioFormat != null) {
+            return AudioFormat.parse(audioFormat, ByteOrder.LITTLE_ENDIAN);
+        }
         Object header = message.getHeader(VobizConstants.AUDIO_FORMAT);
         if (header instanceof AudioFormat format) {
             return format;
         }
         if (header != null) {
             return AudioFormat.parse(header.toString(), ByteOrder.LITTLE_ENDIAN);
-        }
-        if (audioFormat != null) {
-            return AudioFormat.parse(audioFormat, ByteOrder.LITTLE_ENDIAN);
         }
         return streamFormat;
     }

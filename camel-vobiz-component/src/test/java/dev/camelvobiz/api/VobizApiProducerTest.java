@@ -84,6 +84,33 @@ class VobizApiProducerTest extends VobizTestSupport {
     }
 
     @Test
+    void whatTheUriSaysWinsOverHeaders() {
+        Map<String, Object> headers = new java.util.HashMap<>(ids());
+        headers.put(VobizConstants.API_OPERATION, "stopStream");
+        Exchange got = send(api("getStream", ""), null, headers);
+        assertThat(got.getException()).isNull();
+        assertThat(got.getMessage().getBody()).as("the URI's getStream ran").isInstanceOf(StreamInfo.class);
+        assertThat(getMockEndpoint("mock:lifecycle").getReceivedCounter())
+                .as("the header's stopStream did not")
+                .isEqualTo(1);
+
+        Exchange byHeader = send(
+                "vobiz:api?authId=" + AUTH_ID + "&authToken=RAW(" + TOKEN + ")&apiBaseUrl="
+                        + VOBIZ.emulator().restApiUrl(),
+                null,
+                Map.of(
+                        VobizConstants.CALL_ID,
+                        call.callUuid(),
+                        VobizConstants.STREAM_ID,
+                        streamId,
+                        VobizConstants.API_OPERATION,
+                        "getStream"));
+        assertThat(byHeader.getMessage().getBody())
+                .as("a URI without an operation takes the header's")
+                .isInstanceOf(StreamInfo.class);
+    }
+
+    @Test
     void aWrongTokenIsAClearExceptionThatDoesNotCarryTheToken() {
         String uri = "vobiz:api?operation=getStream&authId=" + AUTH_ID + "&authToken=RAW(wrong-secret)&apiBaseUrl="
                 + VOBIZ.emulator().restApiUrl();

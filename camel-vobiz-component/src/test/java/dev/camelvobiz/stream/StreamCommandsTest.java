@@ -234,4 +234,20 @@ class StreamCommandsTest extends VobizTestSupport {
     private static byte[] payload(JsonNode command) {
         return Base64.getDecoder().decode(command.at("/media/payload").asText());
     }
+
+    @Test
+    void aStreamNamedOnTheUriWinsOverTheExchangesOwnStream() {
+        try (VobizPeer callA = started("s-prec-a", "c-prec-a", "audio/x-l16", 8000);
+                VobizPeer callB = started("s-prec-b", "c-prec-b", "audio/x-l16", 8000)) {
+            // an exchange of call A (its ids in the headers, as every stream event has them) sent to call B
+            template.send("vobiz:checkpoint?name=for-b&streamId=s-prec-b", exchange -> {
+                exchange.getMessage().setHeader(VobizConstants.STREAM_ID, "s-prec-a");
+                exchange.getMessage().setHeader(VobizConstants.CALL_ID, "c-prec-a");
+            });
+            assertThat(callB.nextCommand().get("name").asText()).isEqualTo("for-b");
+            assertThat(callA.received())
+                    .as("never into the exchange's own call")
+                    .isEmpty();
+        }
+    }
 }
