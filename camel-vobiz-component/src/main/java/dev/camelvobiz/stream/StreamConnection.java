@@ -66,6 +66,7 @@ final class StreamConnection implements CallSession {
     private static final long FRAME_NANOS = 20_000_000L;
 
     private final StreamConsumer consumer;
+    private final StreamSettings settings;
     private final String remote;
     private final InboundFrame frame = new InboundFrame();
     private final StreamSocket socket;
@@ -114,16 +115,17 @@ final class StreamConnection implements CallSession {
     /** Called on the socket's event loop, which then feeds it the socket's frames and end. */
     StreamConnection(StreamConsumer consumer, StreamSocket socket, String remote) {
         this.consumer = consumer;
+        this.settings = consumer.settings();
         this.socket = socket;
         this.remote = remote;
         this.vertx = consumer.vertx();
         this.loop = vertx.getOrCreateContext();
-        this.lane = consumer.blocking() ? new SerialExecutor(consumer.workers()) : null;
+        this.lane = settings.blocking() ? new SerialExecutor(consumer.workers()) : null;
     }
 
     /** Starts watching for idleness; the socket then feeds {@link #onFrame} and {@link #onClosed}. */
     void open() {
-        armIdleTimer(consumer.idleTimeoutMillis());
+        armIdleTimer(settings.idleTimeoutMillis());
     }
 
     // ---- inbound (on the loop) --------------------------------------------------------------
@@ -143,7 +145,7 @@ final class StreamConnection implements CallSession {
         if (!f.isFinal()) {
             return;
         }
-        boolean tagged = consumer.mdcLogging();
+        boolean tagged = settings.mdcLogging();
         try {
             if (tagged) {
                 putMdc(start);
@@ -183,7 +185,7 @@ final class StreamConnection implements CallSession {
     private void append(Buffer payload) {
         int length = payload.length();
         messageBytesSeen += length;
-        if (messageType != WebSocketFrameType.TEXT || messageBytesSeen > consumer.maxFrameSize()) {
+        if (messageType != WebSocketFrameType.TEXT || messageBytesSeen > settings.maxFrameSize()) {
             return;
         }
         if (messageLength + length > message.length) {
@@ -200,7 +202,7 @@ final class StreamConnection implements CallSession {
      * only pings holds a connection for nothing. One timer per socket, moved on only when it fires.
      */
     private void armIdleTimer(long delayMillis) {
-        long timeout = consumer.idleTimeoutMillis();
+        long timeout = settings.idleTimeoutMillis();
         if (timeout <= 0) {
             return;
         }
@@ -225,9 +227,9 @@ final class StreamConnection implements CallSession {
         if (messageType == WebSocketFrameType.BINARY) {
             throw invalid("binary frame of " + messageBytesSeen + " bytes; Vobiz sends JSON text frames", null);
         }
-        if (messageBytesSeen > consumer.maxFrameSize()) {
+        if (messageBytesSeen > settings.maxFrameSize()) {
             throw invalid(
-                    "message of " + messageBytesSeen + " bytes exceeds maxFrameSize " + consumer.maxFrameSize(), null);
+                    "message of " + messageBytesSeen + " bytes exceeds maxFrameSize " + settings.maxFrameSize(), null);
         }
         try {
             consumer.wireReader().read(message, 0, messageLength, frame);
@@ -282,17 +284,17 @@ final class StreamConnection implements CallSession {
         }
         StartEvent started;
         try {
-            started = frame.toStartEvent(consumer.defaultFormat());
+            started = frame.toStartEvent(settings.defaultFormat());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw invalid(e.getMessage(), e);
         }
         writer = new WireWriter(started.streamId());
-        AudioFormat outbound = consumer.outboundFormat(started.mediaFormat());
+        AudioFormat outbound = settings.outboundFormat(started.mediaFormat());
         synchronized (outboundAudio) {
             outboundConverter = new AudioConverter(outbound);
             framer = new AudioFramer(outbound);
         }
-        AudioFormat normalised = consumer.normalisedMediaFormat();
+        AudioFormat normalised = settings.normalisedMediaFormat();
         inboundConverter = normalised == null ? null : new AudioConverter(normalised);
         metrics = consumer.metrics();
         playout = new Playout(
@@ -302,8 +304,8 @@ final class StreamConnection implements CallSession {
                 writer,
                 ((ContextInternal) loop).nettyEventLoop(), // pacing wake-ups on this socket's own loop
                 metrics,
-                consumer.playLeadMillis(),
-                consumer.clearTimeoutMillis());
+                settings.playLeadMillis(),
+                settings.clearTimeoutMillis());
         mediaHeadersFormat = normalised != null ? normalised : started.mediaFormat();
         mediaHeaders = mediaHeaders(started, mediaHeadersFormat);
         frame.expectedStreamId = started.streamId();
@@ -312,7 +314,7 @@ final class StreamConnection implements CallSession {
             refuseTakenStreamId(started);
             return;
         }
-        if (consumer.mdcLogging()) {
+        if (settings.mdcLogging()) {
             putMdc(started);
         }
         LOG.debug(
@@ -435,7 +437,7 @@ final class StreamConnection implements CallSession {
     /** The headers every exchange of this stream carries: the event and whose stream it is. */
     private void putIdentity(Map<String, Object> headers, VobizEventType type, StartEvent started) {
         headers.put(VobizConstants.EVENT, type.wireName());
-        headers.put(VobizConstants.INSTANCE_ID, consumer.instanceId());
+        headers.put(VobizConstants.INSTANCE_ID, settings.instanceId());
         headers.put(VobizConstants.STREAM_ID, started.streamId());
         if (started.callId() != null) {
             headers.put(VobizConstants.CALL_ID, started.callId());
@@ -485,14 +487,14 @@ final class StreamConnection implements CallSession {
 
     private void route(Exchange exchange) {
         AsyncCallback release = consumer.defaultConsumerCallback(exchange, false);
-        boolean tagged = lane != null && consumer.mdcLogging();
+        boolean tagged = lane != null && settings.mdcLogging();
         if (tagged) {
             putMdc(start);
         }
         try {
             consumer.getAsyncProcessor().process(exchange, doneSync -> {
                 release.done(doneSync);
-                if (inFlight.decrementAndGet() < consumer.maxInFlight() && readingPaused.compareAndSet(true, false)) {
+                if (inFlight.decrementAndGet() < settings.maxInFlight() && readingPaused.compareAndSet(true, false)) {
                     socket.resumeReading();
                 }
             });
@@ -505,12 +507,12 @@ final class StreamConnection implements CallSession {
 
     /** Stops reading while too many of this stream's exchanges are in flight; their completion resumes it. */
     private void pauseIfBusy() {
-        if (inFlight.get() < consumer.maxInFlight() || closeDescription != null) {
+        if (inFlight.get() < settings.maxInFlight() || closeDescription != null) {
             return;
         }
         readingPaused.set(true);
         socket.pauseReading();
-        if (inFlight.get() < consumer.maxInFlight() && readingPaused.compareAndSet(true, false)) {
+        if (inFlight.get() < settings.maxInFlight() && readingPaused.compareAndSet(true, false)) {
             socket.resumeReading();
         }
     }
@@ -545,7 +547,7 @@ final class StreamConnection implements CallSession {
             return;
         }
         Exchange exchange = consumer.createExchange(true);
-        exchange.getMessage().setHeader(VobizConstants.INSTANCE_ID, consumer.instanceId());
+        exchange.getMessage().setHeader(VobizConstants.INSTANCE_ID, settings.instanceId());
         StartEvent started = start;
         if (started != null) {
             exchange.getMessage().setHeader(VobizConstants.STREAM_ID, started.streamId());
@@ -622,7 +624,7 @@ final class StreamConnection implements CallSession {
         if (framesAfterStop > 0) {
             in.setHeader(VobizConstants.FRAMES_AFTER_STOP, framesAfterStop);
         }
-        boolean tagged = consumer.mdcLogging();
+        boolean tagged = settings.mdcLogging();
         if (tagged) {
             putMdc(started);
         }

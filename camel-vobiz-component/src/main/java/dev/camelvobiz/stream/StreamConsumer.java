@@ -2,7 +2,6 @@ package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
-import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.forward.CommandForwarding;
 import dev.camelvobiz.observe.PeerMistakes;
 import dev.camelvobiz.observe.Refusal;
@@ -16,7 +15,6 @@ import io.vertx.core.http.ServerWebSocket;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -45,14 +43,10 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     private final StreamRegistry registry;
     private final WireReader wireReader = new WireReader();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
-    private final AudioFormat defaultFormat;
     private final AddressAllowList allowedAddresses;
     private final PeerMistakes refusals = new PeerMistakes(LOG);
-    private final AudioFormat outboundOverride;
-    private final AudioFormat normalisedMediaFormat;
+    private volatile StreamSettings settings;
     private VobizServer server;
-    private boolean mdcLogging;
-    private String instanceId;
 
     public StreamConsumer(VobizEndpoint endpoint, Processor processor, StreamRegistry registry) {
         super(endpoint, processor);
@@ -60,24 +54,15 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         this.configuration = endpoint.getConfiguration();
         this.registry = registry;
         this.allowedAddresses = new AddressAllowList(configuration.getAllowedAddresses());
-        this.defaultFormat = AudioFormat.parse(
-                configuration.getContentType(),
-                configuration.getInboundByteOrder().order());
-        this.outboundOverride = configuration.getOutboundFormat() == null
-                ? null
-                : AudioFormat.parse(
-                        configuration.getOutboundFormat(),
-                        configuration.getOutboundByteOrder().order());
-        this.normalisedMediaFormat = configuration.getMediaFormat() == null
-                ? null
-                : AudioFormat.parse(configuration.getMediaFormat(), ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        mdcLogging = endpoint.getCamelContext().isUseMDCLogging();
-        instanceId = endpoint.getComponent().getInstanceId();
+        settings = StreamSettings.of(
+                configuration,
+                endpoint.getCamelContext().isUseMDCLogging(),
+                endpoint.getComponent().getInstanceId());
         server = endpoint.getComponent()
                 .servers()
                 .addWebSocketRoute(
@@ -204,30 +189,9 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
         return wireReader;
     }
 
-    AudioFormat defaultFormat() {
-        return defaultFormat;
-    }
-
-    /** What playAudio is sent in: the option, else the stream's own format in the outbound byte order. */
-    AudioFormat outboundFormat(AudioFormat inbound) {
-        return outboundOverride != null
-                ? outboundOverride
-                : inbound.withByteOrder(configuration.getOutboundByteOrder().order());
-    }
-
-    /** The format media bodies are normalised to, or null to leave them as received. */
-    AudioFormat normalisedMediaFormat() {
-        return normalisedMediaFormat;
-    }
-
-    /** The component's instance id, which every exchange of this consumer carries. */
-    String instanceId() {
-        return instanceId;
-    }
-
-    /** Whether the context logs with MDC ({@code camel.main.use-mdc-logging}). */
-    boolean mdcLogging() {
-        return mdcLogging;
+    /** What the options mean for each socket, as of this consumer's start. */
+    StreamSettings settings() {
+        return settings;
     }
 
     VobizMetrics metrics() {
@@ -241,30 +205,5 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
     /** The pool that blocking routes, and continuations of other routes, run on. */
     Executor workers() {
         return endpoint.getComponent().workers();
-    }
-
-    /** Whether the route may block, so runs off the event loop (see the {@code blocking} option). */
-    boolean blocking() {
-        return configuration.isBlocking();
-    }
-
-    long idleTimeoutMillis() {
-        return configuration.getIdleTimeout();
-    }
-
-    long playLeadMillis() {
-        return configuration.getPlayLead();
-    }
-
-    long clearTimeoutMillis() {
-        return configuration.getClearTimeout();
-    }
-
-    int maxFrameSize() {
-        return configuration.getMaxFrameSize();
-    }
-
-    int maxInFlight() {
-        return configuration.getMaxInFlightPerStream();
     }
 }
