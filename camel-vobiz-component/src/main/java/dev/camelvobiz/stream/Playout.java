@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -116,6 +117,7 @@ final class Playout {
     private final Continuations continuations;
     private final WireWriter writer;
     private final ScheduledExecutorService timer;
+    private final LongSupplier clock; // nanoseconds, as System.nanoTime: injected so tests run on virtual time
     private final VobizMetrics metrics;
     private final long leadNanos;
     private final long clearFallbackNanos;
@@ -146,10 +148,12 @@ final class Playout {
             Continuations continuations,
             WireWriter writer,
             ScheduledExecutorService timer,
+            LongSupplier clock,
             VobizMetrics metrics,
             long leadMillis,
             long clearFallbackMillis) {
         this.label = label;
+        this.clock = clock;
         this.wire = wire;
         this.continuations = continuations;
         this.writer = writer;
@@ -257,7 +261,7 @@ final class Playout {
             if (refusal() != null) {
                 return refusal();
             }
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             int dropped = 0;
             for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
                 Pending pending = it.next();
@@ -345,7 +349,7 @@ final class Playout {
 
     void played(String name) {
         locked(() -> {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             Utterance utterance = sentCheckpoints.get(name);
             if (utterance != null) {
                 utterance.end(HeardUtterance.Outcome.PLAYED, now);
@@ -362,7 +366,7 @@ final class Playout {
     void clearedAudio() {
         locked(() -> {
             if (clearSentNanos != 0) {
-                metrics.clearRoundTrip(System.nanoTime() - clearSentNanos);
+                metrics.clearRoundTrip(clock.getAsLong() - clearSentNanos);
                 clearSentNanos = 0;
             }
             gatedUntilNanos = 0;
@@ -389,7 +393,7 @@ final class Playout {
             for (String name : new ArrayList<>(waiters.keySet())) {
                 settle(name, CheckpointOutcome.CLOSED);
             }
-            endAll(HeardUtterance.Outcome.UNCONFIRMED, System.nanoTime());
+            endAll(HeardUtterance.Outcome.UNCONFIRMED, clock.getAsLong());
             if (wakeup != null) {
                 wakeup.cancel(false);
             }
@@ -404,7 +408,7 @@ final class Playout {
 
     /** How far the audio sent is ahead of now, in nanoseconds (0 when nothing is playing). */
     synchronized long leadNanos() {
-        return Math.max(0, playoutEndNanos - System.nanoTime());
+        return Math.max(0, playoutEndNanos - clock.getAsLong());
     }
 
     /** How far the end of everything queued (sent or not) is ahead of now, in nanoseconds. */
@@ -452,7 +456,7 @@ final class Playout {
 
     /** Sends what may leave now; schedules a wake-up for what must wait (lead full, or clear pending). */
     private void pump() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         while (!queue.isEmpty() && closedDescription == null) {
             if (gatedUntilNanos > now) {
                 wakeAt(gatedUntilNanos);
@@ -511,7 +515,7 @@ final class Playout {
             wakeup.cancel(false);
         }
         wakeupAtNanos = nanos;
-        wakeup = timer.schedule(this::wake, Math.max(0, nanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        wakeup = timer.schedule(this::wake, Math.max(0, nanos - clock.getAsLong()), TimeUnit.NANOSECONDS);
     }
 
     private void wake() {

@@ -303,6 +303,7 @@ final class StreamConnection implements CallSession {
                 this::resume,
                 writer,
                 ((ContextInternal) loop).nettyEventLoop(), // pacing wake-ups on this socket's own loop
+                System::nanoTime,
                 metrics,
                 settings.playLeadMillis(),
                 settings.clearTimeoutMillis());

@@ -44,6 +44,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                     (exchange, continuation) -> continuation.run(),
                     new WireWriter("s-" + call),
                     ((ContextInternal) component.vertx().getOrCreateContext()).nettyEventLoop(),
+                    System::nanoTime,
                     VobizMetrics.NONE,
                     40,
                     1_000);
