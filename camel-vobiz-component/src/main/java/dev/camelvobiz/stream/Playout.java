@@ -1,6 +1,10 @@
 package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioConverter;
+import dev.camelvobiz.audio.AudioEncoding;
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.AudioFramer;
 import dev.camelvobiz.observe.VobizMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +26,10 @@ import org.apache.camel.Exchange;
  * The outbound side of one stream: what we have asked the platform to play, and when.
  *
  * <ul>
+ *   <li>Audio: a play's body is converted to the stream's outbound format and cut into exact 20 ms
+ *       frames, the remainder carried to the next play and padded when an utterance ends (a
+ *       checkpoint or stop). Conversion has its own lock, so a long answer being resampled never
+ *       holds up the pacing of what is already queued.
  *   <li>Pacing: {@code playAudio} frames leave no further than {@code lead} ahead of a playout clock
  *       (the time the platform will have played everything sent), so a long answer neither floods
  *       the platform nor blocks a thread: it waits here, and its exchange completes when its last
@@ -52,6 +60,7 @@ final class Playout {
     }
 
     private static final int LEDGER_SIZE = 64;
+    private static final long FRAME_NANOS = 20_000_000L;
 
     private enum Kind {
         FRAME,
@@ -117,6 +126,10 @@ final class Playout {
     private final Continuations continuations;
     private final WireWriter writer;
     private final ScheduledExecutorService timer;
+    private final Object audioLock = new Object();
+    private final AudioConverter converter; // guarded by audioLock, as is the framer: state across plays
+    private final AudioFramer framer;
+    private final byte[] playAudioPrefix;
     private final LongSupplier clock; // nanoseconds, as System.nanoTime: injected so tests run on virtual time
     private final VobizMetrics metrics;
     private final long leadNanos;
@@ -147,6 +160,7 @@ final class Playout {
             Wire wire,
             Continuations continuations,
             WireWriter writer,
+            AudioFormat outboundFormat,
             ScheduledExecutorService timer,
             LongSupplier clock,
             VobizMetrics metrics,
@@ -157,6 +171,9 @@ final class Playout {
         this.wire = wire;
         this.continuations = continuations;
         this.writer = writer;
+        this.converter = new AudioConverter(outboundFormat);
+        this.framer = new AudioFramer(outboundFormat);
+        this.playAudioPrefix = writer.playAudioPrefix(outboundFormat);
         this.timer = timer;
         this.metrics = metrics;
         this.leadNanos = TimeUnit.MILLISECONDS.toNanos(leadMillis);
@@ -167,10 +184,53 @@ final class Playout {
         return generation;
     }
 
+    /** The format {@code playAudio} is sent in. */
+    AudioFormat outboundFormat() {
+        return framer.format();
+    }
+
     // ---- commands from producers -----------------------------------------------------------------
 
+    /**
+     * Converts {@code audio} (in {@code format}) to the outbound format, cuts it into 20 ms
+     * {@code playAudio} frames and queues them; completes when the last one is written. Audio that
+     * cannot be converted fails the exchange, nothing sent.
+     */
+    boolean play(byte[] audio, AudioFormat format, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        List<byte[]> messages;
+        try {
+            if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
+                throw new IllegalArgumentException(
+                        "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
+            }
+            synchronized (audioLock) {
+                List<byte[]> frames = framer.append(converter.convert(audio, format));
+                messages = new ArrayList<>(frames.size());
+                for (byte[] frame : frames) {
+                    messages.add(WireWriter.playAudio(playAudioPrefix, frame));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return playFrames(messages, FRAME_NANOS, producedIn, exchange, callback);
+    }
+
+    /** Sends the partial frame a play left over, padded: an utterance ends at a checkpoint or stop. */
+    private void flushPartialFrame() {
+        byte[] last;
+        synchronized (audioLock) {
+            last = framer.flush();
+        }
+        if (last != null) {
+            playTail(WireWriter.playAudio(playAudioPrefix, last), FRAME_NANOS);
+        }
+    }
+
     /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
-    boolean play(
+    boolean playFrames(
             List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
         SendCompletion completion =
                 new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
@@ -190,7 +250,7 @@ final class Playout {
     }
 
     /** Queues the last, padded frame of an utterance; nobody waits for it. */
-    void playTail(byte[] message, long frameNanos) {
+    private void playTail(byte[] message, long frameNanos) {
         locked(() -> {
             if (refusal() == null) {
                 queueFrame(message, frameNanos, WriteCallback.NOOP);
@@ -214,6 +274,7 @@ final class Playout {
      * generation ends an utterance a clear has already cut: it completes at once as cleared, unsent.
      */
     boolean checkpoint(String name, long awaitMillis, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        flushPartialFrame();
         List<HeardUtterance> cut = locked(() -> producedIn != null && producedIn < generation ? heardNow() : null);
         if (cut != null) {
             exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_OUTCOME, CheckpointOutcome.CLEARED.value());
@@ -256,6 +317,10 @@ final class Playout {
 
     /** Barge-in: see the class comment. Completes when {@code clearAudio} is written. */
     boolean clear(Exchange exchange, AsyncCallback callback) {
+        synchronized (audioLock) { // what was cut is gone, a partial frame and resampler history with it
+            framer.reset();
+            converter.reset();
+        }
         SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
@@ -311,6 +376,7 @@ final class Playout {
             callback.done(true);
             return true;
         }
+        flushPartialFrame();
         if (afterPlayedMillis > 0) {
             boolean done = checkpoint(
                     checkpointName,

@@ -2,9 +2,7 @@ package dev.camelvobiz.stream;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioConverter;
-import dev.camelvobiz.audio.AudioEncoding;
 import dev.camelvobiz.audio.AudioFormat;
-import dev.camelvobiz.audio.AudioFramer;
 import dev.camelvobiz.event.ClosedEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StreamEvent;
@@ -20,7 +18,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.impl.ContextInternal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +60,6 @@ final class StreamConnection implements CallSession {
     static final short CLOSE_ABNORMAL = 1006;
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
-    private static final long FRAME_NANOS = 20_000_000L;
 
     private final StreamConsumer consumer;
     private final StreamSettings settings;
@@ -86,7 +82,6 @@ final class StreamConnection implements CallSession {
 
     private volatile StartEvent start;
     private volatile WireWriter writer;
-    private volatile byte[] playAudioPrefix;
     private volatile Playout playout;
     private volatile AudioConverter inboundConverter; // null: media bodies as received
     // The headers every media exchange of this stream starts with, copied per frame: a copy of a sorted
@@ -94,11 +89,6 @@ final class StreamConnection implements CallSession {
     private HeadersMapFactory headersMaps;
     private Map<String, Object> mediaHeaders;
     private AudioFormat mediaHeadersFormat;
-
-    // Outbound audio conversion and framing keep state across plays (resampler history, partial frame).
-    private final Object outboundAudio = new Object();
-    private AudioConverter outboundConverter;
-    private AudioFramer framer;
 
     private final Object writeLock = new Object();
     private final AtomicLong checkpointCounter = new AtomicLong();
@@ -289,11 +279,6 @@ final class StreamConnection implements CallSession {
             throw invalid(e.getMessage(), e);
         }
         writer = new WireWriter(started.streamId());
-        AudioFormat outbound = settings.outboundFormat(started.mediaFormat());
-        synchronized (outboundAudio) {
-            outboundConverter = new AudioConverter(outbound);
-            framer = new AudioFramer(outbound);
-        }
         AudioFormat normalised = settings.normalisedMediaFormat();
         inboundConverter = normalised == null ? null : new AudioConverter(normalised);
         metrics = consumer.metrics();
@@ -302,6 +287,7 @@ final class StreamConnection implements CallSession {
                 this::write,
                 this::resume,
                 writer,
+                settings.outboundFormat(started.mediaFormat()),
                 ((ContextInternal) loop).nettyEventLoop(), // pacing wake-ups on this socket's own loop
                 System::nanoTime,
                 metrics,
@@ -660,7 +646,7 @@ final class StreamConnection implements CallSession {
 
     @Override
     public AudioFormat outboundFormat() {
-        return framer.format();
+        return playout.outboundFormat();
     }
 
     @Override
@@ -696,67 +682,22 @@ final class StreamConnection implements CallSession {
     @Override
     public boolean play(
             byte[] audio, AudioFormat format, Integer generation, Exchange exchange, AsyncCallback callback) {
-        List<byte[]> messages;
-        try {
-            if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
-                throw new IllegalArgumentException(
-                        "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
-            }
-            synchronized (outboundAudio) {
-                List<byte[]> frames = framer.append(outboundConverter.convert(audio, format));
-                messages = new ArrayList<>(frames.size());
-                byte[] prefix = playAudioPrefix();
-                for (byte[] frame : frames) {
-                    messages.add(WireWriter.playAudio(prefix, frame));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        return playout.play(messages, FRAME_NANOS, generation, exchange, callback);
-    }
-
-    /** Sends the partial frame a play left over, padded: an utterance ends at a checkpoint or stop. */
-    private void flushPartialFrame() {
-        byte[] last;
-        synchronized (outboundAudio) {
-            last = framer.flush();
-        }
-        if (last != null) {
-            playout.playTail(WireWriter.playAudio(playAudioPrefix(), last), FRAME_NANOS);
-        }
-    }
-
-    private byte[] playAudioPrefix() {
-        byte[] prefix = playAudioPrefix;
-        if (prefix == null) {
-            prefix = writer.playAudioPrefix(framer.format());
-            playAudioPrefix = prefix;
-        }
-        return prefix;
+        return playout.play(audio, format, generation, exchange, callback);
     }
 
     @Override
     public boolean checkpoint(
             String name, long awaitMillis, Integer generation, Exchange exchange, AsyncCallback callback) {
-        flushPartialFrame();
         return playout.checkpoint(name, awaitMillis, generation, exchange, callback);
     }
 
     @Override
     public boolean clearAudio(Exchange exchange, AsyncCallback callback) {
-        synchronized (outboundAudio) {
-            framer.reset();
-            outboundConverter.reset();
-        }
         return playout.clear(exchange, callback);
     }
 
     @Override
     public boolean stop(long afterPlayedMillis, Exchange exchange, AsyncCallback callback) {
-        flushPartialFrame();
         return playout.stop(nextCheckpointName(), afterPlayedMillis, exchange, callback);
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.VobizComponent;
+import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.observe.VobizMetrics;
 import io.vertx.core.impl.ContextInternal;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +45,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                     },
                     (exchange, continuation) -> continuation.run(),
                     new WireWriter("s-" + call),
+                    AudioFormat.L16_8K.withByteOrder(ByteOrder.LITTLE_ENDIAN),
                     ((ContextInternal) component.vertx().getOrCreateContext()).nettyEventLoop(),
                     System::nanoTime,
                     VobizMetrics.NONE,
@@ -53,7 +56,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                 frames.add(new byte[] {(byte) i});
             }
             Exchange exchange = new DefaultExchange(context);
-            playout.play(frames, FRAME_NANOS, null, exchange, doneSync -> {
+            playout.playFrames(frames, FRAME_NANOS, null, exchange, doneSync -> {
                 if (exchange.getException() != null) {
                     failures.add(exchange.getException());
                 }

@@ -3,8 +3,10 @@ package dev.camelvobiz.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.observe.VobizMetrics;
 import dev.camelvobiz.test.VirtualTime;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ class PlayoutTest {
             },
             (exchange, continuation) -> continuation.run(),
             new WireWriter("s-virtual"),
+            AudioFormat.L16_8K.withByteOrder(ByteOrder.LITTLE_ENDIAN),
             time,
             time.clock(),
             VobizMetrics.NONE,
@@ -61,7 +64,8 @@ class PlayoutTest {
 
     private AtomicBoolean play(String prefix, int count) {
         AtomicBoolean done = new AtomicBoolean();
-        playout.play(frames(prefix, count), FRAME_NANOS, null, new DefaultExchange(camel), sync -> done.set(true));
+        playout.playFrames(
+                frames(prefix, count), FRAME_NANOS, null, new DefaultExchange(camel), sync -> done.set(true));
         return done;
     }
 
