@@ -1,14 +1,14 @@
 package dev.camelvobiz;
 
 import dev.camelvobiz.api.VobizApiClient;
-import dev.camelvobiz.forward.CommandForwarding;
-import dev.camelvobiz.observe.Observability;
-import dev.camelvobiz.observe.SecretMaskingConsole;
-import dev.camelvobiz.observe.VobizMetrics;
-import dev.camelvobiz.observe.VobizServerHealthCheck;
-import dev.camelvobiz.server.ServerSettings;
-import dev.camelvobiz.server.VobizServers;
-import dev.camelvobiz.server.WorkerPool;
+import dev.camelvobiz.internal.forward.CommandForwarding;
+import dev.camelvobiz.internal.observe.Observability;
+import dev.camelvobiz.internal.observe.SecretMaskingConsole;
+import dev.camelvobiz.internal.observe.VobizMetrics;
+import dev.camelvobiz.internal.observe.VobizServerHealthCheck;
+import dev.camelvobiz.internal.server.ServerSettings;
+import dev.camelvobiz.internal.server.VobizServers;
+import dev.camelvobiz.internal.server.WorkerPool;
 import dev.camelvobiz.stream.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -2,10 +2,10 @@ package dev.camelvobiz;
 
 import dev.camelvobiz.answer.AnswerConsumer;
 import dev.camelvobiz.api.VobizApiProducer;
-import dev.camelvobiz.server.ServerAddress;
+import dev.camelvobiz.internal.server.ServerAddress;
+import dev.camelvobiz.internal.webhook.CallbackConsumer;
 import dev.camelvobiz.stream.StreamCommandProducer;
 import dev.camelvobiz.stream.StreamConsumer;
-import dev.camelvobiz.webhook.CallbackConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

@@ -2,11 +2,11 @@ package dev.camelvobiz.answer;
 
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizEndpoint;
-import dev.camelvobiz.observe.LogSafe;
-import dev.camelvobiz.server.AllowedHosts;
-import dev.camelvobiz.server.HttpCall;
-import dev.camelvobiz.webhook.WebhookConsumer;
-import dev.camelvobiz.webhook.WebhookRequest;
+import dev.camelvobiz.internal.observe.LogSafe;
+import dev.camelvobiz.internal.server.AllowedHosts;
+import dev.camelvobiz.internal.server.HttpCall;
+import dev.camelvobiz.internal.webhook.WebhookConsumer;
+import dev.camelvobiz.internal.webhook.WebhookRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

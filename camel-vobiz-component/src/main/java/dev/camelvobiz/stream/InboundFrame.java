@@ -7,7 +7,7 @@ import dev.camelvobiz.event.DtmfEvent;
 import dev.camelvobiz.event.PlayedStreamEvent;
 import dev.camelvobiz.event.StartEvent;
 import dev.camelvobiz.event.StopEvent;
-import dev.camelvobiz.observe.LogSafe;
+import dev.camelvobiz.internal.observe.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 

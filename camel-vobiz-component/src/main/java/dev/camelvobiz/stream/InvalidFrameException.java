@@ -1,6 +1,6 @@
 package dev.camelvobiz.stream;
 
-import dev.camelvobiz.observe.LogSafe;
+import dev.camelvobiz.internal.observe.LogSafe;
 import org.apache.camel.RuntimeCamelException;
 
 /**

@@ -5,7 +5,7 @@ import dev.camelvobiz.audio.AudioConverter;
 import dev.camelvobiz.audio.AudioEncoding;
 import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.audio.AudioFramer;
-import dev.camelvobiz.observe.VobizMetrics;
+import dev.camelvobiz.internal.observe.VobizMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

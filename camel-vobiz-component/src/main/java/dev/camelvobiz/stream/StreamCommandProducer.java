@@ -5,7 +5,7 @@ import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
 import dev.camelvobiz.VobizEndpointKind;
-import dev.camelvobiz.forward.CommandForwarding;
+import dev.camelvobiz.internal.forward.CommandForwarding;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

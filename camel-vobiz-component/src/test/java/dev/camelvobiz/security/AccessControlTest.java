@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.camelvobiz.server.AddressAllowList;
+import dev.camelvobiz.internal.server.AddressAllowList;
 import dev.camelvobiz.test.VobizPeer;
 import dev.camelvobiz.test.VobizTestSupport;
 import java.net.InetAddress;

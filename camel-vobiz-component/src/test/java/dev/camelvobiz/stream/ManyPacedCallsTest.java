@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.audio.AudioFormat;
-import dev.camelvobiz.observe.VobizMetrics;
+import dev.camelvobiz.internal.observe.VobizMetrics;
 import io.vertx.core.impl.ContextInternal;
 import java.nio.ByteOrder;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioFormat;
-import dev.camelvobiz.observe.VobizMetrics;
+import dev.camelvobiz.internal.observe.VobizMetrics;
 import dev.camelvobiz.test.VirtualTime;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

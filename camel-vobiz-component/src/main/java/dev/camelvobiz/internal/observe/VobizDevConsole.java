@@ -1,0 +1,73 @@
+package dev.camelvobiz.internal.observe;
+
+import dev.camelvobiz.VobizComponent;
+import dev.camelvobiz.stream.CallSession;
+import dev.camelvobiz.stream.CallSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Component;
+import org.apache.camel.spi.annotations.DevConsole;
+import org.apache.camel.support.console.AbstractDevConsole;
+
+/**
+ * Camel dev console {@code vobiz}: the live calls of every vobiz component, with how long each has
+ * been up, frames in and out, the outbound lead and the checkpoints still waiting to play.
+ */
+@DevConsole(name = "vobiz", displayName = "Vobiz calls", description = "Live Vobiz call streams")
+public class VobizDevConsole extends AbstractDevConsole {
+
+    public VobizDevConsole() {
+        super("camel", "vobiz", "Vobiz calls", "Live Vobiz call streams");
+    }
+
+    @Override
+    protected String doCallText(Map<String, Object> options) {
+        StringBuilder text = new StringBuilder();
+        List<CallSnapshot> calls = calls();
+        text.append("Live calls: ").append(calls.size()).append('\n');
+        for (CallSnapshot call : calls) {
+            text.append(String.format(
+                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms  pending checkpoints %s%n",
+                    call.callId(),
+                    call.streamId(),
+                    call.durationMillis(),
+                    call.framesIn(),
+                    call.framesOut(),
+                    call.leadMillis(),
+                    call.pendingCheckpoints()));
+        }
+        return text.toString();
+    }
+
+    @Override
+    protected Map<String, Object> doCallJson(Map<String, Object> options) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CallSnapshot call : calls()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("callId", call.callId());
+            row.put("streamId", call.streamId());
+            row.put("durationMillis", call.durationMillis());
+            row.put("framesIn", call.framesIn());
+            row.put("framesOut", call.framesOut());
+            row.put("leadMillis", call.leadMillis());
+            row.put("pendingCheckpoints", call.pendingCheckpoints());
+            rows.add(row);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("calls", rows);
+        return json;
+    }
+
+    private List<CallSnapshot> calls() {
+        List<CallSnapshot> calls = new ArrayList<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            Component component = getCamelContext().hasComponent(name);
+            if (component instanceof VobizComponent vobiz) {
+                vobiz.streams().live().stream().map(CallSession::snapshot).forEach(calls::add);
+            }
+        }
+        return calls;
+    }
+}
