@@ -385,12 +385,12 @@ public class VobizComponent extends DefaultComponent {
         return timer;
     }
 
-    /** Where this component's meters go (no-op without Micrometer); found once the context has started. */
     /** The accepted webhook signatures this component remembers, for endpoints without a {@code replayRepository}. */
     public IdempotentRepository replays() {
         return replays;
     }
 
+    /** Where this component's meters go (no-op without Micrometer); found once the context has started. */
     public VobizMetrics metrics() {
         VobizMetrics found = metrics;
         if (found == null) {

@@ -50,9 +50,6 @@ public class AnswerConsumer extends WebhookConsumer {
                     + " allowedHosts, or host=127.0.0.1 behind a tunnel");
         }
         super.doStart();
-        if (options.getStreamUrl() != null || options.getStreamPath() != null) {
-            defaultAnswer(options, "http://127.0.0.1", null).toXml(); // the first caller's answer, built once now
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.camelvobiz.api;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The Audio Streams REST operations of {@code vobiz:api} (protocol §8). */
@@ -41,20 +42,22 @@ public enum VobizApiOperation {
     }
 
     /**
-     * Whether a 404 whose platform error says {@code error} means the goal is already reached: only
-     * Vobiz's own answers, "Stream not found" for a stream (or the older page's "No active stream found",
-     * or "Call not found": with its call gone, so is the stream) and "Call not found" for a call. Any other 404 (a web server's page behind a
-     * wrong apiBaseUrl, a wrongly cased path) is a failure.
+     * Vobiz's own 404 answers that mean this operation's goal is reached already, lower case, the
+     * documented one first; empty when a 404 is simply a failure. A stream is gone when Vobiz says
+     * "Stream not found" (the older page: "No active stream found") or its call is ("Call not found");
+     * a call, when it says "Call not found". Any other 404 (a web server's page behind a wrong
+     * apiBaseUrl, a wrongly cased path) is a failure.
      */
-    public boolean alreadyDone(String error) {
-        String said = error == null ? "" : error.trim().toLowerCase(Locale.ROOT);
+    public List<String> doneWhenNotFound() {
         return switch (this) {
-            case stopStream ->
-                said.equals("stream not found") // the Stop Stream page
-                        || said.equals("no active stream found") // the older Stop an Audio Stream page
-                        || said.equals("call not found");
-            case hangupCall -> said.equals("call not found");
-            default -> false;
+            case stopStream -> List.of("stream not found", "no active stream found", "call not found");
+            case hangupCall -> List.of("call not found");
+            default -> List.of();
         };
+    }
+
+    /** Whether a 404 whose platform error says {@code error} means the goal is reached already. */
+    public boolean alreadyDone(String error) {
+        return error != null && doneWhenNotFound().contains(error.trim().toLowerCase(Locale.ROOT));
     }
 }

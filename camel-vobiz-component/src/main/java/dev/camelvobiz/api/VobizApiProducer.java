@@ -2,6 +2,7 @@ package dev.camelvobiz.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
@@ -144,18 +145,20 @@ public class VobizApiProducer extends DefaultAsyncProducer {
     private void handleReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message)
             throws Exception {
         int status = reply.status();
-        if (status == 404 && operation.alreadyDone(platformMessage(reply.body()))) {
+        if (status == 404 && !operation.doneWhenNotFound().isEmpty()) {
+            JsonNode error = platformError(reply.body());
+            String said =
+                    error.isTextual() ? error.asText() : error.path("message").asText(null);
+            if (!operation.alreadyDone(said)) {
+                throw new VobizApiException(
+                        operation,
+                        status,
+                        errorText(reply.body()) + " (not Vobiz's \""
+                                + operation.doneWhenNotFound().get(0) + "\": check apiBaseUrl and the ids)");
+            }
             message.setHeader(VobizConstants.ALREADY_STOPPED, true);
             message.setBody(null);
             return;
-        }
-        if (status == 404 && (operation == VobizApiOperation.stopStream || operation == VobizApiOperation.hangupCall)) {
-            throw new VobizApiException(
-                    operation,
-                    status,
-                    errorText(reply.body()) + " (not Vobiz's \""
-                            + (operation == VobizApiOperation.stopStream ? "Stream" : "Call")
-                            + " not found\": check apiBaseUrl and the ids)");
         }
         if (status / 100 != 2) {
             throw new VobizApiException(operation, status, errorText(reply.body()));
@@ -186,43 +189,32 @@ public class VobizApiProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** The message of a platform error in either shape (protocol §8), or null if the body is neither. */
-    static String platformMessage(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            if (error.isTextual()) {
-                return error.asText();
+    /**
+     * The {@code error} of a platform answer in either shape (protocol §8): a text, or an object with
+     * {@code code} and {@code message}; a missing node when the body is not the platform's.
+     */
+    private static JsonNode platformError(String body) {
+        if (body != null && !body.isBlank()) {
+            try {
+                return JSON.readTree(body).path("error");
+            } catch (Exception e) {
+                // not JSON: not the platform's answer
             }
-            if (error.isObject() && error.path("message").isTextual()) {
-                return error.path("message").asText();
-            }
-        } catch (Exception e) {
-            // not JSON: not the platform's answer
         }
-        return null;
+        return MissingNode.getInstance();
     }
 
     /** The platform's error text from either error shape (protocol §8), or the raw body, shortened. */
     static String errorText(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
+        JsonNode error = platformError(body);
+        if (error.isTextual()) {
+            return shorten(error.asText());
         }
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            if (error.isTextual()) {
-                return shorten(error.asText());
-            }
-            if (error.isObject()) {
-                return shorten(error.path("code").asText() + ": "
-                        + error.path("message").asText());
-            }
-        } catch (Exception e) {
-            // not JSON: fall through to the text
+        if (error.isObject()) {
+            return shorten(
+                    error.path("code").asText() + ": " + error.path("message").asText());
         }
-        return shorten(body);
+        return body == null ? "" : shorten(body);
     }
 
     private static String shorten(String text) {

@@ -399,16 +399,21 @@ final class Playout {
             return done;
         }
         SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure, continuations);
-        String refusal = locked(() -> {
+        boolean lostTheRace = locked(() -> {
             if (refusal() != null) {
-                return refusal();
+                return true; // another stop (or the close) came first since the check above
             }
             queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null));
             stopDescription = label + " has been sent stop; nothing more can be sent on it";
             pump();
-            return null;
+            return false;
         });
-        return refusal != null ? refuse(refusal, exchange, callback) : completion.senderReleased();
+        if (lostTheRace) {
+            exchange.getMessage().setHeader(VobizConstants.ALREADY_STOPPED, true);
+            callback.done(true);
+            return true;
+        }
+        return completion.senderReleased();
     }
 
     // ---- events from the platform -------------------------------------------------------------------

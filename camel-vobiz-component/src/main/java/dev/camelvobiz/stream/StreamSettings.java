@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
  * @param maxFrameSize          the largest inbound message, in bytes
  * @param maxInFlight           a stream's exchanges in flight before its socket stops reading
  * @param defaultFormat         the inbound format assumed when {@code start} names none
- * @param outboundFormat        what {@code playAudio} is sent in, or null for the stream's own format
+ * @param outboundOverride      what {@code playAudio} is sent in, or null for the stream's own format
  * @param outboundByteOrder     L16's byte order in {@code playAudio}
  * @param normalisedMediaFormat what media bodies are converted to, or null to leave them as received
  * @param mdcLogging            the context logs with MDC: put the call's ids in it
@@ -29,7 +29,7 @@ record StreamSettings(
         int maxFrameSize,
         int maxInFlight,
         AudioFormat defaultFormat,
-        AudioFormat outboundFormat,
+        AudioFormat outboundOverride,
         ByteOrder outboundByteOrder,
         AudioFormat normalisedMediaFormat,
         boolean mdcLogging,
@@ -60,6 +60,6 @@ record StreamSettings(
 
     /** What {@code playAudio} is sent in for a stream whose inbound format is {@code inbound}. */
     AudioFormat outboundFormat(AudioFormat inbound) {
-        return outboundFormat != null ? outboundFormat : inbound.withByteOrder(outboundByteOrder);
+        return outboundOverride != null ? outboundOverride : inbound.withByteOrder(outboundByteOrder);
     }
 }

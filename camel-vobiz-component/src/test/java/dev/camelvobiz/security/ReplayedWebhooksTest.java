@@ -90,7 +90,11 @@ class ReplayedWebhooksTest extends VobizTestSupport {
     }
 
     private Map<String, String> vobizSignature(int toPort, String path, String nonce) {
-        String url = "http://127.0.0.1:" + toPort + path;
+        return vobizSignature("http://127.0.0.1:" + toPort + path, nonce);
+    }
+
+    /** The V3 signature headers Vobiz sends for a request to {@code url}. */
+    private static Map<String, String> vobizSignature(String url, String nonce) {
         return Map.of(CallbackSignature.V3, CallbackSignature.v3(url, nonce, TOKEN), CallbackSignature.V3_NONCE, nonce);
     }
 
@@ -159,22 +163,14 @@ class ReplayedWebhooksTest extends VobizTestSupport {
 
     @Test
     void instancesSharingARepositoryRefuseWhatTheOtherAccepted() throws Exception {
-        Map<String, String> signature = Map.of(
-                CallbackSignature.V3,
-                CallbackSignature.v3(PUBLIC_URL + "/shared", "nonce-shared", TOKEN),
-                CallbackSignature.V3_NONCE,
-                "nonce-shared");
+        Map<String, String> signature = vobizSignature(PUBLIC_URL + "/shared", "nonce-shared");
         assertThat(post(port, "/shared", FORM, signature)).isEqualTo(204);
         assertThat(post(secondPort, "/shared", FORM, signature))
                 .as("replayed to the other instance")
                 .isEqualTo(403);
         assertThat(getMockEndpoint("mock:shared").getReceivedCounter()).isEqualTo(1);
 
-        Map<String, String> own = Map.of(
-                CallbackSignature.V3,
-                CallbackSignature.v3(PUBLIC_URL + "/own", "nonce-own", TOKEN),
-                CallbackSignature.V3_NONCE,
-                "nonce-own");
+        Map<String, String> own = vobizSignature(PUBLIC_URL + "/own", "nonce-own");
         assertThat(post(port, "/own", FORM, own)).isEqualTo(204);
         assertThat(post(secondPort, "/own", FORM, own))
                 .as("without a shared repository each instance remembers only its own (documented)")

@@ -39,14 +39,17 @@ public final class HttpCall {
 
     /** The query's parameters in their order, the first value of each, decoded as UTF-8. */
     public Map<String, String> queryParameters() {
-        Map<String, String> parameters = new LinkedHashMap<>();
         String query = request.query();
-        if (query != null) {
-            new QueryStringDecoder(query, StandardCharsets.UTF_8, false)
-                    .parameters()
-                    .forEach((name, values) -> parameters.put(name, values.isEmpty() ? "" : values.get(0)));
-        }
-        return parameters;
+        return query == null ? new LinkedHashMap<>() : formFields(query);
+    }
+
+    /** The fields of a query string or form body, in their order, the first value of each, UTF-8. */
+    public static Map<String, String> formFields(String encoded) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false)
+                .parameters()
+                .forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
+        return fields;
     }
 
     /** The Host the client named (host:port), or null if it named none. */

@@ -56,10 +56,6 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     protected void doStart() throws Exception {
         super.doStart();
         allowedHosts = new AllowedHosts(configuration.getAllowedHosts());
-        WebhookRequest.warmUp();
-        if (signatureRequired()) {
-            WebhookSignatures.base64Hmac("warm-up", "warm-up"); // the first HMAC loads the JCE provider
-        }
         replays = configuration.getReplayRepository();
         if (replays == null) {
             replays = getEndpoint().getComponent().replays();

@@ -2,7 +2,6 @@ package dev.camelvobiz.internal.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelvobiz.internal.server.HttpCall;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -53,34 +52,12 @@ public record WebhookRequest(String method, Map<String, Object> fields, byte[] r
                 throw new BadRequestException(415, "Expected a form or JSON body, got " + contentType);
             }
             try {
-                fields.putAll(form(text));
+                fields.putAll(HttpCall.formFields(text));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException(400, "Body is not a valid form: " + e.getMessage());
             }
         }
         return new WebhookRequest(call.method(), fields, body);
-    }
-
-    /** A form body's fields in their order, the first value of each. */
-    static Map<String, String> form(String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        new QueryStringDecoder(text, StandardCharsets.UTF_8, false)
-                .parameters()
-                .forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
-        return fields;
-    }
-
-    /**
-     * Reads a form and a JSON body once, so that the first real webhook does not pay for loading and
-     * first-running the parsers (the first answer after start took many times as long as the next).
-     */
-    static void warmUp() {
-        form("CallUUID=warm-up&From=1&To=2");
-        try {
-            JSON.readValue("{\"event\":\"warm-up\",\"call\":{\"id\":\"warm-up\"}}", Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("Jackson cannot read a constant", e);
-        }
     }
 
     public String field(String name) {

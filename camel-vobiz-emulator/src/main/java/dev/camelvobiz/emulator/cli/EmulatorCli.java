@@ -24,7 +24,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 
@@ -214,7 +213,7 @@ public final class EmulatorCli {
                         Boolean.parseBoolean(options.value("--stream-dtmf").orElse("false")));
         Optional<String> allowedHosts = options.value("--allowed-hosts");
         if (allowedHosts.isPresent()) {
-            settings = settings.withAllowedHosts(Set.of(allowedHosts.get().split(",")));
+            settings = settings.withAllowedHosts(List.of(allowedHosts.get().split(","))); // repeats allowed
         }
         if (options.value("--from").isPresent() || options.value("--to").isPresent()) {
             settings = settings.withNumbers(

@@ -1,6 +1,7 @@
 package dev.camelvobiz.emulator.console;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -66,7 +67,7 @@ public record ConsoleSettings(
     }
 
     /** Trusts these host names too (how the console is reached from elsewhere, other apps to call). */
-    public ConsoleSettings withAllowedHosts(Set<String> more) {
+    public ConsoleSettings withAllowedHosts(Collection<String> more) {
         Set<String> all = new TreeSet<>(allowedHosts);
         all.addAll(more);
         return new ConsoleSettings(answerUrl, host, port, from, to, streamDtmf, all);
