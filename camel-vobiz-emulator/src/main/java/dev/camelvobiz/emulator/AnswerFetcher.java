@@ -16,6 +16,10 @@ import java.util.Map;
 final class AnswerFetcher {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Vobiz retries an answer_url that cannot be reached 3 times before its fallback (protocol §9). */
+    static final int RETRIES = 3;
+
+    private static final long RETRY_DELAY_MILLIS = 100;
 
     private final HttpClient http;
     private final String signingToken;
@@ -34,6 +38,40 @@ final class AnswerFetcher {
      */
     List<Instruction> fetch(CallRecord record, String url, String method, Map<String, String> fields)
             throws IOException, InvalidAnswerException {
+        for (int retry = 1; ; retry++) {
+            try {
+                return fetchOnce(record, url, method, fields);
+            } catch (Unreachable e) {
+                if (retry > RETRIES) {
+                    throw (IOException) e.getCause();
+                }
+                // a kept-alive connection the app just closed is the usual cause: a fresh one will do
+                record.log("answer failed", url + ": " + e.getCause() + "; retry " + retry + " of " + RETRIES);
+                pause(RETRY_DELAY_MILLIS);
+            }
+        }
+    }
+
+    /** No response came at all (as opposed to a non-2xx one, which is not retried). */
+    private static final class Unreachable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private List<Instruction> fetchOnce(CallRecord record, String url, String method, Map<String, String> fields)
+            throws IOException, InvalidAnswerException {
         String form = Callbacks.formEncode(fields);
         HttpRequest.Builder request;
         if ("GET".equalsIgnoreCase(method)) {
@@ -44,10 +82,15 @@ final class AnswerFetcher {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));
         }
-        if (signingToken != null) {
+        if (signingToken != null) { // a fresh nonce per attempt: a retry is not a replay
             CallbackSignature.headers(url, signingToken).forEach(request::header);
         }
-        HttpResponse<byte[]> response = send(request.timeout(TIMEOUT).build());
+        HttpResponse<byte[]> response;
+        try {
+            response = send(request.timeout(TIMEOUT).build());
+        } catch (IOException e) {
+            throw new Unreachable(e);
+        }
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         record.log(
                 "answer",
