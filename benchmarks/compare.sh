@@ -5,7 +5,8 @@
 # Servers (SERVERS, default "camel camel-blocking vertx node"):
 #   camel           the camel-vobiz echo route with blocking=false (runs on the event loop)
 #   camel-blocking  the same route with the default blocking=true (per-call lanes on the worker pool)
-#   camel-previous  the echo route of an earlier build (benchmarks/build-previous.sh: the Jetty transport)
+#   camel-previous  the echo route of an earlier build (benchmarks/build-previous.sh [REV]), with
+#                   PREVIOUS_ARGS (e.g. blocking=false to match "camel"; default: none, as "camel-blocking")
 #   vertx           the echo written by hand on Vert.x 4 (VertxEchoServer)
 #   node            the echo written by hand on Node's ws (node/echo.js)
 #   jetty           the echo written by hand on Jetty 12 (JettyEchoServer)
@@ -18,7 +19,7 @@
 #
 # Usage: benchmarks/compare.sh [N ...]   (default 300 600 900; after: mvn -B -q install -DskipTests)
 # Env: RUN_SECONDS (15), WARM_SECONDS (8), JVM_OPTS (-XX:+UseParallelGC -Xmx512m), SERVERS, PIN (1),
-#      REPEAT (1: runs per N and server), HOSTILE (extra load.js options, e.g. "--slow-http 250
+#      REPEAT (1: runs per N and server), PREVIOUS_ARGS, HOSTILE (extra load.js options, e.g. "--slow-http 250
 #      --idle-sockets 2000 --ping-sockets 1000 --answer-url http://127.0.0.1:PORT/answer", PORT replaced)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +56,7 @@ start() { # kind -> pid on stdout (the case runs in a background subshell that e
   case $1 in
     camel) exec "${on_server[@]}" java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.CamelEchoServer "$p" blocking=false ;;
     camel-blocking) exec "${on_server[@]}" java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.CamelEchoServer "$p" ;;
-    camel-previous) exec "${on_server[@]}" java $jvm_opts -cp "$previous" dev.camelvobiz.benchmarks.echo.CamelEchoServer "$p" ;;
+    camel-previous) exec "${on_server[@]}" java $jvm_opts -cp "$previous" dev.camelvobiz.benchmarks.echo.CamelEchoServer "$p" ${PREVIOUS_ARGS:-} ;;
     vertx) exec "${on_server[@]}" java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.VertxEchoServer "$p" ;;
     jetty) exec "${on_server[@]}" java $jvm_opts -cp "$bench" dev.camelvobiz.benchmarks.echo.JettyEchoServer "$p" ;;
     node) exec "${on_server[@]}" node "$root/benchmarks/node/echo.js" "$p" ;;

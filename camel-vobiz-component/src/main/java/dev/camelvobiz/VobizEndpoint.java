@@ -1,11 +1,11 @@
 package dev.camelvobiz;
 
-import dev.camelvobiz.answer.AnswerConsumer;
-import dev.camelvobiz.api.VobizApiProducer;
+import dev.camelvobiz.internal.answer.AnswerConsumer;
+import dev.camelvobiz.internal.api.VobizApiProducer;
 import dev.camelvobiz.internal.server.ServerAddress;
+import dev.camelvobiz.internal.stream.StreamCommandProducer;
+import dev.camelvobiz.internal.stream.StreamConsumer;
 import dev.camelvobiz.internal.webhook.CallbackConsumer;
-import dev.camelvobiz.stream.StreamCommandProducer;
-import dev.camelvobiz.stream.StreamConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -60,7 +60,7 @@ public class VobizEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("vobiz:" + kind.uriName() + " is a consumer endpoint; use it in from()");
         }
         if (kind == VobizEndpointKind.API) {
-            return new VobizApiProducer(this, getComponent().apiClient());
+            return new VobizApiProducer(this, getComponent().runtime().apiClient());
         }
         return new StreamCommandProducer(this);
     }
@@ -86,7 +86,7 @@ public class VobizEndpoint extends DefaultEndpoint {
                     case ANSWER -> new AnswerConsumer(this, processor);
                     case CALLBACK -> new CallbackConsumer(this, processor);
                     default ->
-                        new StreamConsumer(this, processor, getComponent().streams());
+                        new StreamConsumer(this, processor, getComponent().runtime());
                 };
         configureConsumer(consumer);
         return consumer;

@@ -69,6 +69,7 @@ class DocSnippetsTest {
             import dev.camelvobiz.emulator.*;
             import dev.camelvobiz.emulator.audio.*;
             import dev.camelvobiz.emulator.junit.*;
+            import dev.camelvobiz.emulator.record.*;
             import java.nio.file.Path;
             import java.time.Duration;
             import org.apache.camel.builder.RouteBuilder;

@@ -1,12 +1,12 @@
 package dev.camelvobiz.app;
 
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.Emulator;
 import dev.camelvobiz.emulator.EmulatorOptions;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.Wav;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

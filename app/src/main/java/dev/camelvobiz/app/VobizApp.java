@@ -1,7 +1,7 @@
 package dev.camelvobiz.app;
 
 import dev.camelvobiz.audio.VoiceActivity;
-import dev.camelvobiz.emulator.CallRecord;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

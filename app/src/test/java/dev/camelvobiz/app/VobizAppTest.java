@@ -2,7 +2,7 @@ package dev.camelvobiz.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.camelvobiz.emulator.CallRecord;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

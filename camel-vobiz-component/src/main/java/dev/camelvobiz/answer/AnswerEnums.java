@@ -35,6 +35,18 @@ public final class AnswerEnums {
         public String wireValue() {
             return wire;
         }
+
+        /** The type whose wire value or name is {@code text} (either case, spaces around ignored). */
+        public static StreamContentType parse(String text) {
+            String trimmed = text.trim();
+            for (StreamContentType type : values()) {
+                if (type.wire.equalsIgnoreCase(trimmed) || type.name().equalsIgnoreCase(trimmed)) {
+                    return type;
+                }
+            }
+            throw new InvalidAnswerException("Stream contentType '" + trimmed + "' is not one of"
+                    + " audio/x-l16;rate=8000, audio/x-l16;rate=16000, audio/x-mulaw;rate=8000");
+        }
     }
 
     /** {@code method} attributes. */

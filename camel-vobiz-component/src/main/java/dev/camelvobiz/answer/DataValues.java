@@ -1,6 +1,5 @@
 package dev.camelvobiz.answer;
 
-import dev.camelvobiz.answer.AnswerEnums.StreamContentType;
 import java.util.Locale;
 
 /** Reads attribute values of the YAML data form, where YAML may give a number, a boolean or text. */
@@ -45,16 +44,5 @@ final class DataValues {
         } catch (IllegalArgumentException e) {
             throw new InvalidAnswerException("'" + value + "' is not a value of " + attribute);
         }
-    }
-
-    static StreamContentType contentType(Object value) {
-        String text = string(value).trim();
-        for (StreamContentType type : StreamContentType.values()) {
-            if (type.wireValue().equalsIgnoreCase(text) || type.name().equalsIgnoreCase(text)) {
-                return type;
-            }
-        }
-        throw new InvalidAnswerException("Stream contentType '" + text + "' is not one of audio/x-l16;rate=8000,"
-                + " audio/x-l16;rate=16000, audio/x-mulaw;rate=8000");
     }
 }

@@ -146,7 +146,7 @@ public final class Stream extends XmlElement {
             case "bidirectional" -> bidirectional(bool(value));
             case "audioTrack" -> audioTrack(constant(AudioTrack.class, attribute, value));
             case "streamTimeout" -> streamTimeout(integer(value));
-            case "contentType" -> contentType(DataValues.contentType(value));
+            case "contentType" -> contentType(StreamContentType.parse(DataValues.string(value)));
             case "statusCallbackUrl" -> statusCallbackUrl(string(value));
             case "statusCallbackMethod" -> statusCallbackMethod(constant(HttpMethod.class, attribute, value));
             case "extraHeaders" -> extraHeaders(extraHeadersOf(value));

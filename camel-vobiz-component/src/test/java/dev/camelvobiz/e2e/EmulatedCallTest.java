@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.VobizConstants;
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.emulator.record.CallRecord;
 import dev.camelvobiz.test.VobizTestSupport;
 import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.answer.MiniVoice;
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.Emulator;
 import dev.camelvobiz.emulator.EmulatorOptions;
+import dev.camelvobiz.emulator.record.CallRecord;
 import dev.camelvobiz.test.VobizPeer;
 import dev.camelvobiz.test.VobizTestSupport;
 import java.io.InputStream;

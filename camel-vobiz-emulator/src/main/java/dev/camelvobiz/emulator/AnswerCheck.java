@@ -1,5 +1,9 @@
 package dev.camelvobiz.emulator;
 
+import dev.camelvobiz.emulator.answer.AnswerParser;
+import dev.camelvobiz.emulator.answer.Instruction;
+import dev.camelvobiz.emulator.answer.InvalidAnswerException;
+import dev.camelvobiz.emulator.answer.StreamAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package dev.camelvobiz.emulator;
 
 import dev.camelvobiz.emulator.audio.AudioSource;
+import dev.camelvobiz.emulator.record.CallObserver;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * What one emulated call does: where Vobiz fetches the answer (or which stream it opens straight away),
@@ -166,85 +166,75 @@ public final class CallSpec {
         return this;
     }
 
-    String answerUrlValue() {
+    public String answerUrlValue() {
         return answerUrl;
     }
 
-    String answerMethodValue() {
+    public String answerMethodValue() {
         return answerMethod;
     }
 
-    String streamUrl() {
+    public String streamUrl() {
         return streamUrl;
     }
 
-    String streamContentType() {
+    public String streamContentType() {
         return streamContentType;
     }
 
-    String hangupUrlValue() {
+    public String hangupUrlValue() {
         return hangupUrl;
     }
 
-    String from() {
+    public String from() {
         return from;
     }
 
-    String to() {
+    public String to() {
         return to;
     }
 
-    String directionValue() {
+    public String directionValue() {
         return direction;
     }
 
-    AudioSource callerAudioValue() {
+    public AudioSource callerAudioValue() {
         return callerAudio;
     }
 
-    LiveAudio liveCallerAudio() {
+    public LiveAudio liveCallerAudio() {
         return liveCallerAudio;
     }
 
-    List<CallObserver> observers() {
+    public List<CallObserver> observers() {
         return List.copyOf(observers);
     }
 
-    StartShape shape() {
+    public StartShape shape() {
         return shape;
     }
 
-    ByteOrder mediaByteOrder() {
+    public ByteOrder mediaByteOrder() {
         return mediaByteOrder;
     }
 
-    ByteOrder playAudioByteOrder() {
+    public ByteOrder playAudioByteOrder() {
         return playAudioByteOrder;
     }
 
-    boolean streamDtmfEnabled() {
+    public boolean streamDtmfEnabled() {
         return streamDtmf;
     }
 
-    boolean keepHeardAudio() {
+    public boolean keepHeardAudio() {
         return keepHeardAudio;
     }
 
-    Duration maxDurationValue() {
+    public Duration maxDurationValue() {
         return maxDuration;
     }
 
     List<Step> script() {
         return List.copyOf(script);
-    }
-
-    /** Plivo passes the stream's extra headers in {@code start}; Vobiz sends the literal {@code "{}"}. */
-    String extraHeadersText(StreamAttributes attributes) {
-        Map<String, String> headers = attributes.extraHeaders();
-        return headers.isEmpty()
-                ? "{}"
-                : headers.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(","));
     }
 }

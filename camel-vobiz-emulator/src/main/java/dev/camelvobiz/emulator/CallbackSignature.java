@@ -29,7 +29,7 @@ public final class CallbackSignature {
     private CallbackSignature() {}
 
     /** The signature headers for a callback to {@code url}, with a fresh nonce. */
-    static Map<String, String> headers(String url, String authToken) {
+    public static Map<String, String> headers(String url, String authToken) {
         byte[] nonceBytes = new byte[10];
         RANDOM.nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);

@@ -1,15 +1,9 @@
 package dev.camelvobiz.emulator;
 
 import dev.camelvobiz.emulator.audio.AudioSource;
+import dev.camelvobiz.emulator.call.Call;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,177 +14,47 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EmulatedCall {
 
-    private final Emulator emulator;
-    private final CallSpec spec;
-    private final String callUuid = UUID.randomUUID().toString();
-    private final String requestUuid = UUID.randomUUID().toString();
-    private final CallRecord record;
-    private final CallerVoice voice;
-    private final Instant startTime = Instant.now();
-    private final List<StreamLeg> legs = new CopyOnWriteArrayList<>();
-    private final LinkedBlockingQueue<Character> keypad = new LinkedBlockingQueue<>();
-    private volatile MediaSource media;
-    private volatile PlayAudioListener playListener;
+    private final Call call;
 
-    EmulatedCall(Emulator emulator, CallSpec spec) {
-        this.emulator = emulator;
-        this.spec = spec;
-        this.record = new CallRecord(callUuid, spec.observers());
-        this.voice = new CallerVoice(spec.callerAudioValue());
-        this.media = spec.liveCallerAudio() != null ? spec.liveCallerAudio() : voice;
+    EmulatedCall(Call call) {
+        this.call = call;
     }
 
     public String callUuid() {
-        return callUuid;
+        return call.callUuid();
     }
 
     public CallRecord record() {
-        return record;
+        return call.record();
     }
 
     /** Waits for the call to end; the usual last step of a test. */
     public CallRecord.Hangup awaitHangup(Duration timeout) throws InterruptedException, TimeoutException {
-        return record.awaitHangup(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return call.record().awaitHangup(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The caller presses keys: heard by a {@code <Gather>}, and sent on streams if the spec says so. */
     public void sendDtmf(String digits) {
-        record.log("dtmf", "caller presses " + digits);
-        for (char digit : digits.toCharArray()) {
-            keypad.add(digit);
-            if (spec.streamDtmfEnabled()) {
-                legs.forEach(leg -> leg.sendDtmf(digit));
-            }
-        }
+        call.sendDtmf(digits);
     }
 
     /** The caller starts saying {@code audio} now (for barge-in tests). */
     public void say(AudioSource audio) {
-        record.log("caller speaks", "new caller audio starts");
-        voice.say(audio);
-        media = voice;
+        call.say(audio);
     }
 
     /** Cuts the current connection of every stream as a network failure would (reconnects if allowed). */
     public void dropStream() {
-        legs.forEach(StreamLeg::drop);
+        call.dropStream();
     }
 
     /** The caller hangs up. */
     public void hangup() {
-        end(new CallRecord.Hangup("Normal Hangup", "4000", "Caller"));
+        call.end(new CallRecord.Hangup("Normal Hangup", "4000", "Caller"));
     }
 
-    // ---- for the platform ----------------------------------------------------------------------
-
-    Emulator emulator() {
-        return emulator;
-    }
-
-    CallSpec spec() {
-        return spec;
-    }
-
-    MediaSource media() {
-        return media;
-    }
-
-    void media(MediaSource source) {
-        this.media = source;
-    }
-
-    PlayAudioListener playListener() {
-        return playListener;
-    }
-
-    void playListener(PlayAudioListener listener) {
-        this.playListener = listener;
-    }
-
-    LinkedBlockingQueue<Character> keypad() {
-        return keypad;
-    }
-
-    List<StreamLeg> legs() {
-        return List.copyOf(legs);
-    }
-
-    StreamIdentity identity(String streamId) {
-        return new StreamIdentity(
-                streamId,
-                callUuid,
-                emulator.options().accountId(),
-                emulator.options().authId(),
-                spec.from(),
-                spec.to(),
-                spec.directionValue());
-    }
-
-    StreamLeg startStream(StreamAttributes attributes) {
-        StreamLeg leg = new StreamLeg(this, attributes);
-        legs.add(leg);
-        leg.connect();
-        return leg;
-    }
-
-    /** Sleeps for the call's sake; returns false at once if the call ends meanwhile. */
-    boolean pause(long millis) {
-        try {
-            record.hangup().get(millis, TimeUnit.MILLISECONDS);
-            return false;
-        } catch (TimeoutException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return false;
-        }
-    }
-
-    /** Ends the call once: closes its streams, posts the hang-up webhook, then releases waiters. */
-    void end(CallRecord.Hangup how) {
-        if (!record.ended(how)) {
-            return;
-        }
-        try {
-            legs.forEach(leg -> leg.stop(StreamEnd.CALL_ENDED, "call ended"));
-            String hangupUrl = spec.hangupUrlValue();
-            if (hangupUrl != null) {
-                emulator.callbacks().post(record, hangupUrl, "POST", hangupFields(how));
-            }
-        } finally {
-            record.endingDone();
-        }
-    }
-
-    private Map<String, String> hangupFields(CallRecord.Hangup how) {
-        Map<String, String> fields = new LinkedHashMap<>(callFields("Hangup", "completed"));
-        Instant end = Instant.now();
-        long seconds = Duration.between(startTime, end).toSeconds();
-        fields.put("StartTime", Timestamps.local(startTime));
-        fields.put("AnswerTime", Timestamps.local(startTime));
-        fields.put("EndTime", Timestamps.local(end));
-        fields.put("Duration", Long.toString(seconds));
-        fields.put("BillDuration", Long.toString(seconds));
-        fields.put("HangupCause", how.cause());
-        fields.put("HangupCauseCode", how.causeCode());
-        fields.put("HangupSource", how.source());
-        return fields;
-    }
-
-    /** The fields every request about this call carries (protocol §9). */
-    Map<String, String> callFields(String event, String callStatus) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("CallUUID", callUuid);
-        fields.put("From", spec.from());
-        fields.put("To", spec.to());
-        fields.put("Direction", spec.directionValue());
-        fields.put("CallStatus", callStatus);
-        fields.put("Event", event);
-        fields.put("RequestUUID", requestUuid);
-        fields.put("SessionStart", Timestamps.local(startTime));
-        fields.put("ParentAuthID", emulator.options().authId());
-        return fields;
+    /** The platform's side of this call. */
+    Call call() {
+        return call;
     }
 }

@@ -1,5 +1,14 @@
 package dev.camelvobiz.emulator;
 
+import dev.camelvobiz.emulator.call.Call;
+import dev.camelvobiz.emulator.call.CallFlow;
+import dev.camelvobiz.emulator.call.LoadRun;
+import dev.camelvobiz.emulator.http.AnswerFetcher;
+import dev.camelvobiz.emulator.http.Callbacks;
+import dev.camelvobiz.emulator.record.CallRecord;
+import dev.camelvobiz.emulator.rest.RestApi;
+import dev.camelvobiz.emulator.stream.StreamServices;
+import dev.camelvobiz.emulator.stream.Ticker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -30,6 +39,7 @@ public final class Emulator implements AutoCloseable {
     private final Callbacks callbacks;
     private final AnswerFetcher fetcher;
     private final RestApi restApi;
+    private final StreamServices streams;
     private final Map<String, EmulatedCall> calls = new ConcurrentHashMap<>();
     private final ExecutorService flows;
 
@@ -49,13 +59,16 @@ public final class Emulator implements AutoCloseable {
         jettyHttp.setConnectTimeout(5000);
         this.webSocketClient = new WebSocketCoreClient(jettyHttp, new WebSocketComponents());
         webSocketClient.start();
+        this.streams = new StreamServices(ticker, webSocketClient, callbacks, options.authId());
         AtomicInteger flowNumber = new AtomicInteger();
         this.flows = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "vobiz-emulator-call-" + flowNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        this.restApi = options.restApiEnabled() ? RestApi.start(this) : null;
+        this.restApi = options.restApiEnabled()
+                ? RestApi.start(options, callUuid -> findCall(callUuid).map(EmulatedCall::call))
+                : null;
     }
 
     public static Emulator start() {
@@ -72,7 +85,8 @@ public final class Emulator implements AutoCloseable {
 
     /** Places a call now; it runs in the background. */
     public EmulatedCall call(CallSpec spec) {
-        EmulatedCall call = new EmulatedCall(this, spec);
+        Call running = new Call(spec, options, streams);
+        EmulatedCall call = new EmulatedCall(running);
         calls.put(call.callUuid(), call);
         call.record().log("call", spec.from() + " → " + spec.to() + " (" + spec.directionValue() + ")");
         for (CallSpec.Step step : spec.script()) {
@@ -86,9 +100,9 @@ public final class Emulator implements AutoCloseable {
                     step.at().toMillis());
         }
         ticker.schedule(
-                () -> call.end(new CallRecord.Hangup("Max Duration Reached", "", "Caller")),
+                () -> running.end(new CallRecord.Hangup("Max Duration Reached", "", "Caller")),
                 spec.maxDurationValue().toMillis());
-        flows.execute(new CallFlow(call, fetcher));
+        flows.execute(new CallFlow(running, fetcher, ticker));
         return call;
     }
 
@@ -103,7 +117,7 @@ public final class Emulator implements AutoCloseable {
 
     /** Runs a load test and returns its report (blocks for the run's duration). */
     public LoadReport load(LoadSpec spec) throws InterruptedException {
-        return new LoadRun(this, spec).run();
+        return new LoadRun(options, streams, spec).run();
     }
 
     /** Base URL of the REST API, e.g. {@code http://127.0.0.1:PORT/api/v1}: give it to {@code apiBaseUrl}. */
@@ -123,18 +137,6 @@ public final class Emulator implements AutoCloseable {
         return options;
     }
 
-    Ticker ticker() {
-        return ticker;
-    }
-
-    WebSocketCoreClient webSocketClient() {
-        return webSocketClient;
-    }
-
-    Callbacks callbacks() {
-        return callbacks;
-    }
-
     /** Hangs up every call that is still up (the caller hangs up). */
     public void hangUpAll() {
         calls.values().forEach(EmulatedCall::hangup);
@@ -144,7 +146,7 @@ public final class Emulator implements AutoCloseable {
     @Override
     public void close() {
         for (EmulatedCall call : calls.values()) {
-            call.end(new CallRecord.Hangup("Emulator Shutdown", "", "Vobiz"));
+            call.call().end(new CallRecord.Hangup("Emulator Shutdown", "", "Vobiz"));
         }
         callbacks.close();
         try {

@@ -69,7 +69,7 @@ public final class EmulatorOptions {
         return authId;
     }
 
-    String authToken() {
+    public String authToken() {
         return authToken;
     }
 
@@ -77,11 +77,11 @@ public final class EmulatorOptions {
         return accountId;
     }
 
-    String restHost() {
+    public String restHost() {
         return restHost;
     }
 
-    int restPort() {
+    public int restPort() {
         return restPort;
     }
 

@@ -2,6 +2,7 @@ package dev.camelvobiz.emulator;
 
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.audio.WireFormat;
+import dev.camelvobiz.emulator.stream.MediaSource;
 
 /**
  * The caller's voice as it arrives from outside, e.g. a browser's microphone: {@link #write} appends

@@ -1,5 +1,6 @@
 package dev.camelvobiz.emulator;
 
+import dev.camelvobiz.emulator.stream.VobizMessages;
 import java.util.Locale;
 
 /**

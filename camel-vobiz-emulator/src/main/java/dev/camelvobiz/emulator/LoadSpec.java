@@ -19,7 +19,7 @@ public record LoadSpec(
     }
 
     /** Checked when the run starts, so the {@code with…} steps can be applied in any order. */
-    void checkMeasurable() {
+    public void checkMeasurable() {
         if (duration.compareTo(ramp.plus(warmUp)) <= 0) {
             throw new IllegalArgumentException("duration " + duration + " leaves nothing to measure after ramp " + ramp
                     + " and warm-up " + warmUp);

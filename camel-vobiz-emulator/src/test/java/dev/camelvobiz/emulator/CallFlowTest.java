@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.audio.Wav;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelvobiz.emulator.ReferenceApp.AgentSocket;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.Pcm;
+import dev.camelvobiz.emulator.record.CallObserver;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;

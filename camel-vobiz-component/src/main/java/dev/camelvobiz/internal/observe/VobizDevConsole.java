@@ -1,7 +1,7 @@
 package dev.camelvobiz.internal.observe;
 
 import dev.camelvobiz.VobizComponent;
-import dev.camelvobiz.stream.CallSession;
+import dev.camelvobiz.internal.stream.CallSession;
 import dev.camelvobiz.stream.CallSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +65,9 @@ public class VobizDevConsole extends AbstractDevConsole {
         for (String name : getCamelContext().getComponentNames()) {
             Component component = getCamelContext().hasComponent(name);
             if (component instanceof VobizComponent vobiz) {
-                vobiz.streams().live().stream().map(CallSession::snapshot).forEach(calls::add);
+                vobiz.runtime().streams().live().stream()
+                        .map(CallSession::snapshot)
+                        .forEach(calls::add);
             }
         }
         return calls;

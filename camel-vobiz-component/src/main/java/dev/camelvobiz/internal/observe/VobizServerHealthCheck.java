@@ -1,6 +1,6 @@
 package dev.camelvobiz.internal.observe;
 
-import dev.camelvobiz.VobizComponent;
+import dev.camelvobiz.internal.VobizRuntime;
 import dev.camelvobiz.internal.server.VobizServer;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +13,12 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  */
 public final class VobizServerHealthCheck implements HealthCheck {
 
-    private final VobizComponent component;
+    private final VobizRuntime runtime;
     private final String id;
     private volatile boolean enabled = true;
 
-    public VobizServerHealthCheck(VobizComponent component, String componentName) {
-        this.component = component;
+    public VobizServerHealthCheck(VobizRuntime runtime, String componentName) {
+        this.runtime = runtime;
         this.id = componentName + "-servers";
     }
 
@@ -46,8 +46,8 @@ public final class VobizServerHealthCheck implements HealthCheck {
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
         List<VobizServer> servers =
-                component.servers() == null ? List.of() : component.servers().running();
-        result.detail("calls.active", component.streams().size());
+                runtime.servers() == null ? List.of() : runtime.servers().running();
+        result.detail("calls.active", runtime.streams().size());
         String down = null;
         for (VobizServer server : servers) {
             String name = server.address().host() + ":" + server.localPort();

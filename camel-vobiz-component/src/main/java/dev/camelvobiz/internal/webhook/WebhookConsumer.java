@@ -3,6 +3,7 @@ package dev.camelvobiz.internal.webhook;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
+import dev.camelvobiz.internal.VobizRuntime;
 import dev.camelvobiz.internal.observe.LogSafe;
 import dev.camelvobiz.internal.observe.PeerMistakes;
 import dev.camelvobiz.internal.observe.Refusal;
@@ -35,6 +36,7 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     private final VobizConfiguration configuration;
     private final PeerMistakes refusals = new PeerMistakes(LOG);
     private IdempotentRepository replays;
+    private VobizRuntime runtime;
     private AllowedHosts allowedHosts;
     private VobizServer server;
 
@@ -56,26 +58,21 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
     protected void doStart() throws Exception {
         super.doStart();
         allowedHosts = new AllowedHosts(configuration.getAllowedHosts());
+        runtime = getEndpoint().getComponent().runtime();
         replays = configuration.getReplayRepository();
         if (replays == null) {
-            replays = getEndpoint().getComponent().replays();
+            replays = runtime.replays();
         } else {
             ServiceHelper.startService(replays);
         }
-        server = getEndpoint()
-                .getComponent()
-                .servers()
-                .addHttpRoute(
-                        getEndpoint().serverAddress(),
-                        getEndpoint().getComponent().serverSettings(),
-                        configuration.getPath(),
-                        this);
+        server = runtime.servers()
+                .addHttpRoute(getEndpoint().serverAddress(), runtime.serverSettings(), configuration.getPath(), this);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (server != null) {
-            getEndpoint().getComponent().servers().removeRoute(server, configuration.getPath());
+            runtime.servers().removeRoute(server, configuration.getPath());
             server = null;
         }
         super.doStop();
@@ -134,7 +131,7 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
 
     /** Refuses a request before the route: counted, logged (rate-limited, escaped), answered with {@code status}. */
     private void refuse(HttpCall call, Refusal reason, int status, String reply, String why) {
-        getEndpoint().getComponent().metrics().refused(reason);
+        runtime.metrics().refused(reason);
         refusals.report(
                 "Refused a request to vobiz:" + getEndpoint().getKind().uriName() + " " + configuration.getPath() + " ("
                         + status + "): " + why,
@@ -147,8 +144,7 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
         try {
             Message message = exchange.getMessage();
             setHeaders(message, webhook);
-            message.setHeader(
-                    VobizConstants.INSTANCE_ID, getEndpoint().getComponent().getInstanceId());
+            message.setHeader(VobizConstants.INSTANCE_ID, runtime.instanceId());
             message.setBody(webhook.fields());
             getProcessor().process(exchange);
             if (exchange.getException() != null) {

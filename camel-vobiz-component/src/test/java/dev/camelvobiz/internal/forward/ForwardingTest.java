@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.VobizConstants;
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.FrameMarks;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.emulator.record.CallRecord;
 import dev.camelvobiz.stream.HeardUtterance;
 import dev.camelvobiz.stream.InstanceUnavailableException;
 import dev.camelvobiz.stream.StreamClosedException;
@@ -195,7 +195,7 @@ class ForwardingTest extends CamelTestSupport {
     void aComponentAddedToARunningContextStartsItsInboxToo() {
         VobizComponent late = instance("gamma");
         context.addComponent("vobizgamma", late);
-        assertThat(late.forwarding()).as("forwarding started").isNotNull();
+        assertThat(late.runtime().forwarding()).as("forwarding started").isNotNull();
         assertThat(context.getEndpoint("seda:vobiz-inbox-gamma", SedaEndpoint.class)
                         .getConsumers())
                 .as("its inbox has a consumer")

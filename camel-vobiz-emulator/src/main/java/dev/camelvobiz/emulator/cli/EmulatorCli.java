@@ -1,7 +1,5 @@
 package dev.camelvobiz.emulator.cli;
 
-import dev.camelvobiz.emulator.CallObserver;
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.Emulator;
@@ -13,6 +11,8 @@ import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.console.CallRecordJson;
 import dev.camelvobiz.emulator.console.ConsoleSettings;
 import dev.camelvobiz.emulator.console.WebConsole;
+import dev.camelvobiz.emulator.record.CallObserver;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;

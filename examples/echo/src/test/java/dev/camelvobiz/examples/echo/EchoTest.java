@@ -3,12 +3,12 @@ package dev.camelvobiz.examples.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.VobizComponent;
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;

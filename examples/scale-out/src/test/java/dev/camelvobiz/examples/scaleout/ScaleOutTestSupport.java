@@ -3,11 +3,11 @@ package dev.camelvobiz.examples.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.FrameMarks;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.emulator.record.CallRecord;
 import dev.camelvobiz.stream.StreamClosedException;
 import java.time.Duration;
 import java.util.ArrayList;

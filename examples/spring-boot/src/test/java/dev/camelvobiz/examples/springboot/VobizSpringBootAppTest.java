@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.camelvobiz.VobizComponent;
-import dev.camelvobiz.emulator.CallRecord;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
+import dev.camelvobiz.emulator.record.CallRecord;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class VobizSpringBootAppTest {
         assertThat(vobiz.getConfiguration().getPort())
                 .as("the test's property over application.properties")
                 .isZero();
-        int vobizPort = vobiz.servers().running().get(0).localPort();
+        int vobizPort = vobiz.runtime().servers().running().get(0).localPort();
         assertThat(vobiz.getConfiguration().getPlayLead())
                 .as("from application.properties")
                 .isEqualTo(200);

@@ -1,0 +1,703 @@
+package dev.camelvobiz.internal.stream;
+
+import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioConverter;
+import dev.camelvobiz.audio.AudioEncoding;
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.AudioFramer;
+import dev.camelvobiz.internal.observe.VobizMetrics;
+import dev.camelvobiz.stream.CheckpointOutcome;
+import dev.camelvobiz.stream.HeardUtterance;
+import dev.camelvobiz.stream.StreamClosedException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+
+/**
+ * The outbound side of one stream: what we have asked the platform to play, and when.
+ *
+ * <ul>
+ *   <li>Audio: a play's body is converted to the stream's outbound format and cut into exact 20 ms
+ *       frames, the remainder carried to the next play and padded when an utterance ends (a
+ *       checkpoint or stop). Conversion has its own lock, so a long answer being resampled never
+ *       holds up the pacing of what is already queued.
+ *   <li>Pacing: {@code playAudio} frames leave no further than {@code lead} ahead of a playout clock
+ *       (the time the platform will have played everything sent), so a long answer neither floods
+ *       the platform nor blocks a thread: it waits here, and its exchange completes when its last
+ *       frame is written.
+ *   <li>Order: commands leave in the order routes gave them; a checkpoint or stop waits behind the
+ *       audio queued before it.
+ *   <li>Barge-in: {@code clear} drops our unsent audio, voids pending checkpoints, bumps the
+ *       generation (audio made for an earlier generation is never sent), sends {@code clearAudio}
+ *       at once, and holds new audio until {@code clearedAudio} or a fallback delay.
+ *   <li>Checkpoints that can be awaited, and a ledger of what the caller heard.
+ * </ul>
+ *
+ * Writes happen under this object's lock (order); write callbacks that run inline are deferred until
+ * the lock is released, so no route code ever runs while it is held, and an exchange completed later
+ * continues where its {@link Continuations} say (never on the pacing timer).
+ */
+final class Playout {
+
+    /** The socket, as the playout writes to it. */
+    interface Wire {
+        /** Writes one message in order; returns a refusal text when the stream can take no more, else null. */
+        String write(byte[] message, WriteCallback written);
+    }
+
+    /** Where an exchange that completes later (not inside the producer's call) continues its route. */
+    interface Continuations {
+        void resume(Exchange exchange, Runnable continuation);
+    }
+
+    private static final int LEDGER_SIZE = 64;
+    private static final long FRAME_NANOS = 20_000_000L;
+
+    private enum Kind {
+        FRAME,
+        CHECKPOINT,
+        STOP
+    }
+
+    private record Pending(
+            Kind kind, byte[] message, long nanos, WriteCallback completion, Utterance utterance, String name) {}
+
+    /** An utterance as it is being played; frozen into a {@link HeardUtterance} for routes. */
+    private static final class Utterance {
+        final int sequence;
+        String checkpoint;
+        long queuedNanos;
+        long sentNanos;
+        long playStartNanos = -1;
+        HeardUtterance.Outcome outcome = HeardUtterance.Outcome.PENDING;
+        long heardNanos;
+
+        Utterance(int sequence) {
+            this.sequence = sequence;
+        }
+
+        void end(HeardUtterance.Outcome how, long now) {
+            if (outcome != HeardUtterance.Outcome.PENDING) {
+                return;
+            }
+            outcome = how;
+            heardNanos = how == HeardUtterance.Outcome.PLAYED
+                    ? sentNanos
+                    : playStartNanos < 0 ? 0 : Math.max(0, Math.min(sentNanos, now - playStartNanos));
+        }
+
+        HeardUtterance freeze() {
+            return new HeardUtterance(
+                    sequence,
+                    checkpoint,
+                    queuedNanos / 1_000_000,
+                    sentNanos / 1_000_000,
+                    outcome,
+                    heardNanos / 1_000_000);
+        }
+    }
+
+    /** A route waiting for a checkpoint's outcome. */
+    private final class Waiter {
+        final Exchange exchange;
+        final AsyncCallback callback;
+        final Runnable next;
+        ScheduledFuture<?> timeout;
+        boolean done;
+
+        Waiter(Exchange exchange, AsyncCallback callback, Runnable next) {
+            this.exchange = exchange;
+            this.callback = callback;
+            this.next = next;
+        }
+    }
+
+    private final String label;
+    private final Wire wire;
+    private final Continuations continuations;
+    private final WireWriter writer;
+    private final ScheduledExecutorService timer;
+    private final Object audioLock = new Object();
+    private final AudioConverter converter; // guarded by audioLock, as is the framer: state across plays
+    private final AudioFramer framer;
+    private final byte[] playAudioPrefix;
+    private final LongSupplier clock; // nanoseconds, as System.nanoTime: injected so tests run on virtual time
+    private final VobizMetrics metrics;
+    private final long leadNanos;
+    private final long clearFallbackNanos;
+
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final Map<String, Utterance> sentCheckpoints = new LinkedHashMap<>();
+    private final Map<String, Long> checkpointSentNanos = new HashMap<>();
+    private long clearSentNanos;
+    private long framesSent;
+    private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
+    private final Deque<Utterance> ledger = new ArrayDeque<>();
+    private final List<Runnable> deferred = new ArrayList<>();
+    private Thread lockHolder;
+    private Utterance current;
+    private int utterances;
+    private long playoutEndNanos;
+    private long gatedUntilNanos;
+    // Read for every inbound frame (its exchange carries it): volatile, so that read takes no lock.
+    private volatile int generation;
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAtNanos;
+    private String closedDescription;
+    private volatile String stopDescription; // written under the lock; read per inbound frame without it
+
+    Playout(
+            String label,
+            Wire wire,
+            Continuations continuations,
+            WireWriter writer,
+            AudioFormat outboundFormat,
+            ScheduledExecutorService timer,
+            LongSupplier clock,
+            VobizMetrics metrics,
+            long leadMillis,
+            long clearFallbackMillis) {
+        this.label = label;
+        this.clock = clock;
+        this.wire = wire;
+        this.continuations = continuations;
+        this.writer = writer;
+        this.converter = new AudioConverter(outboundFormat);
+        this.framer = new AudioFramer(outboundFormat);
+        this.playAudioPrefix = writer.playAudioPrefix(outboundFormat);
+        this.timer = timer;
+        this.metrics = metrics;
+        this.leadNanos = TimeUnit.MILLISECONDS.toNanos(leadMillis);
+        this.clearFallbackNanos = TimeUnit.MILLISECONDS.toNanos(clearFallbackMillis);
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** The format {@code playAudio} is sent in. */
+    AudioFormat outboundFormat() {
+        return framer.format();
+    }
+
+    // ---- commands from producers -----------------------------------------------------------------
+
+    /**
+     * Converts {@code audio} (in {@code format}) to the outbound format, cuts it into 20 ms
+     * {@code playAudio} frames and queues them; completes when the last one is written. Audio that
+     * cannot be converted fails the exchange, nothing sent.
+     */
+    boolean play(byte[] audio, AudioFormat format, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        List<byte[]> messages;
+        try {
+            if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
+                throw new IllegalArgumentException(
+                        "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
+            }
+            synchronized (audioLock) {
+                List<byte[]> frames = framer.append(converter.convert(audio, format));
+                messages = new ArrayList<>(frames.size());
+                for (byte[] frame : frames) {
+                    messages.add(WireWriter.playAudio(playAudioPrefix, frame));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return playFrames(messages, FRAME_NANOS, producedIn, exchange, callback);
+    }
+
+    /** Sends the partial frame a play left over, padded: an utterance ends at a checkpoint or stop. */
+    private void flushPartialFrame() {
+        byte[] last;
+        synchronized (audioLock) {
+            last = framer.flush();
+        }
+        if (last != null) {
+            playTail(WireWriter.playAudio(playAudioPrefix, last), FRAME_NANOS);
+        }
+    }
+
+    /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
+    boolean playFrames(
+            List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        SendCompletion completion =
+                new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
+            }
+            if (producedIn != null && producedIn < generation) {
+                messages.forEach(m -> later(completion::discarded));
+            } else {
+                messages.forEach(message -> queueFrame(message, frameNanos, completion));
+                pump();
+            }
+            return null;
+        });
+        return refusal != null ? refuse(refusal, exchange, callback) : completion.senderReleased();
+    }
+
+    /** Queues the last, padded frame of an utterance; nobody waits for it. */
+    private void playTail(byte[] message, long frameNanos) {
+        locked(() -> {
+            if (refusal() == null) {
+                queueFrame(message, frameNanos, WriteCallback.NOOP);
+                pump();
+            }
+            return null;
+        });
+    }
+
+    private void queueFrame(byte[] message, long frameNanos, WriteCallback completion) {
+        if (current == null) {
+            current = newUtterance();
+        }
+        current.queuedNanos += frameNanos;
+        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null));
+    }
+
+    /**
+     * Queues a checkpoint behind the audio before it. Without {@code await} it completes when written;
+     * with it, when its outcome is known (played, cleared, closed or timeout). One made for an older
+     * generation ends an utterance a clear has already cut: it completes at once as cleared, unsent.
+     */
+    boolean checkpoint(String name, long awaitMillis, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+        flushPartialFrame();
+        List<HeardUtterance> cut = locked(() -> producedIn != null && producedIn < generation ? heardNow() : null);
+        if (cut != null) {
+            exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_OUTCOME, CheckpointOutcome.CLEARED.value());
+            exchange.getMessage().setHeader(VobizConstants.HEARD, cut);
+            callback.done(true);
+            return true;
+        }
+        return checkpoint(name, awaitMillis, exchange, callback, null);
+    }
+
+    private boolean checkpoint(
+            String name, long awaitMillis, Exchange exchange, AsyncCallback callback, Runnable next) {
+        boolean awaited = awaitMillis > 0;
+        SendCompletion completion =
+                awaited ? null : new SendCompletion(1, exchange, callback, this::failure, continuations);
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
+            }
+            Utterance utterance = current;
+            if (utterance != null) {
+                utterance.checkpoint = name;
+            }
+            current = null;
+            if (awaited) {
+                Waiter waiter = new Waiter(exchange, callback, next);
+                waiters.computeIfAbsent(name, n -> new ArrayList<>()).add(waiter);
+                waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
+            }
+            WriteCallback written = awaited ? WriteCallback.NOOP : completion;
+            queue.add(new Pending(Kind.CHECKPOINT, writer.checkpoint(name), 0, written, utterance, name));
+            pump();
+            return null;
+        });
+        if (refusal != null) {
+            return refuse(refusal, exchange, callback);
+        }
+        return !awaited && completion.senderReleased();
+    }
+
+    /** Barge-in: see the class comment. Completes when {@code clearAudio} is written. */
+    boolean clear(Exchange exchange, AsyncCallback callback) {
+        synchronized (audioLock) { // what was cut is gone, a partial frame and resampler history with it
+            framer.reset();
+            converter.reset();
+        }
+        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure, continuations);
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
+            }
+            long now = clock.getAsLong();
+            int dropped = 0;
+            for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+                Pending pending = it.next();
+                if (pending.kind() == Kind.STOP) {
+                    continue; // the route still wants the stream ended
+                }
+                it.remove();
+                WriteCallback done = pending.completion();
+                later(done instanceof SendCompletion play ? play::discarded : done::succeeded);
+                if (pending.kind() == Kind.FRAME) {
+                    dropped++;
+                } else {
+                    settle(pending.name(), CheckpointOutcome.CLEARED);
+                }
+            }
+            for (String name : new ArrayList<>(sentCheckpoints.keySet())) {
+                settle(name, CheckpointOutcome.CLEARED);
+            }
+            endAll(HeardUtterance.Outcome.CLEARED, now);
+            current = null;
+            generation++;
+            exchange.getMessage().setHeader(VobizConstants.GENERATION, generation);
+            if (dropped > 0) {
+                exchange.getMessage().setHeader(VobizConstants.DISCARDED_FRAMES, dropped);
+            }
+            playoutEndNanos = now;
+            gatedUntilNanos = now + clearFallbackNanos;
+            checkpointSentNanos.clear();
+            clearSentNanos = now;
+            write(writer.clearAudio(), completion);
+            pump();
+            return null;
+        });
+        return refusal != null ? refuse(refusal, exchange, callback) : completion.senderReleased();
+    }
+
+    /**
+     * Queues {@code stop} behind the audio before it. With {@code afterPlayedMillis > 0}, first a
+     * checkpoint is awaited (up to that long), so queued audio (a farewell) finishes playing. A stop to
+     * a stream already stopped (by us, or closed) is done already, as Vobiz tells REST users to treat a
+     * repeated stop: it succeeds, sends nothing, and says so in {@code CamelVobizAlreadyStopped}.
+     */
+    boolean stop(String checkpointName, long afterPlayedMillis, Exchange exchange, AsyncCallback callback) {
+        boolean alreadyStopped = locked(() -> refusal() != null);
+        exchange.getMessage().setHeader(VobizConstants.ALREADY_STOPPED, alreadyStopped);
+        if (alreadyStopped) {
+            callback.done(true);
+            return true;
+        }
+        flushPartialFrame();
+        if (afterPlayedMillis > 0) {
+            boolean done = checkpoint(
+                    checkpointName,
+                    afterPlayedMillis,
+                    exchange,
+                    callback,
+                    () -> locked(() -> {
+                        if (closedDescription == null) {
+                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, WriteCallback.NOOP, null, null));
+                            pump();
+                        }
+                        return null;
+                    }));
+            locked(() -> {
+                if (closedDescription == null) {
+                    stopDescription = label + " has been sent stop; nothing more can be sent on it";
+                }
+                return null;
+            });
+            return done;
+        }
+        SendCompletion completion = new SendCompletion(1, exchange, callback, this::failure, continuations);
+        boolean lostTheRace = locked(() -> {
+            if (refusal() != null) {
+                return true; // another stop (or the close) came first since the check above
+            }
+            queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null));
+            stopDescription = label + " has been sent stop; nothing more can be sent on it";
+            pump();
+            return false;
+        });
+        if (lostTheRace) {
+            exchange.getMessage().setHeader(VobizConstants.ALREADY_STOPPED, true);
+            callback.done(true);
+            return true;
+        }
+        return completion.senderReleased();
+    }
+
+    // ---- events from the platform -------------------------------------------------------------------
+
+    void played(String name) {
+        locked(() -> {
+            long now = clock.getAsLong();
+            Utterance utterance = sentCheckpoints.get(name);
+            if (utterance != null) {
+                utterance.end(HeardUtterance.Outcome.PLAYED, now);
+            }
+            Long sent = checkpointSentNanos.remove(name);
+            if (sent != null) {
+                metrics.checkpointRoundTrip(now - sent);
+            }
+            settle(name, CheckpointOutcome.PLAYED);
+            return null;
+        });
+    }
+
+    void clearedAudio() {
+        locked(() -> {
+            if (clearSentNanos != 0) {
+                metrics.clearRoundTrip(clock.getAsLong() - clearSentNanos);
+                clearSentNanos = 0;
+            }
+            gatedUntilNanos = 0;
+            pump();
+            return null;
+        });
+    }
+
+    /** The stream is over: unsent audio fails its exchanges, awaited checkpoints complete as closed. */
+    void closed(String description) {
+        locked(() -> {
+            if (closedDescription != null) {
+                return null;
+            }
+            closedDescription = description;
+            StreamClosedException closed = new StreamClosedException(description);
+            for (Pending pending : queue) {
+                later(() -> pending.completion().failed(closed));
+                if (pending.kind() == Kind.CHECKPOINT) {
+                    settle(pending.name(), CheckpointOutcome.CLOSED);
+                }
+            }
+            queue.clear();
+            for (String name : new ArrayList<>(waiters.keySet())) {
+                settle(name, CheckpointOutcome.CLOSED);
+            }
+            endAll(HeardUtterance.Outcome.UNCONFIRMED, clock.getAsLong());
+            if (wakeup != null) {
+                wakeup.cancel(false);
+            }
+            return null;
+        });
+    }
+
+    /** Frames sent so far. */
+    synchronized long framesSent() {
+        return framesSent;
+    }
+
+    /** How far the audio sent is ahead of now, in nanoseconds (0 when nothing is playing). */
+    synchronized long leadNanos() {
+        return Math.max(0, playoutEndNanos - clock.getAsLong());
+    }
+
+    /** How far the end of everything queued (sent or not) is ahead of now, in nanoseconds. */
+    synchronized long queuedNanos() {
+        long unsent = 0;
+        for (Pending pending : queue) {
+            if (pending.kind() == Kind.FRAME) {
+                unsent += pending.nanos();
+            }
+        }
+        return leadNanos() + unsent;
+    }
+
+    /** Checkpoints sent or queued that have not played (the {@code closed} exchange reports them). */
+    synchronized List<String> unplayedCheckpoints() {
+        List<String> names = new ArrayList<>(sentCheckpoints.keySet());
+        queue.stream().filter(p -> p.kind() == Kind.CHECKPOINT).forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    synchronized List<HeardUtterance> heard() {
+        return heardNow();
+    }
+
+    private List<HeardUtterance> heardNow() {
+        List<HeardUtterance> heard = new ArrayList<>(ledger.size());
+        ledger.forEach(utterance -> heard.add(utterance.freeze()));
+        return heard;
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------
+
+    private Utterance newUtterance() {
+        Utterance utterance = new Utterance(++utterances);
+        ledger.add(utterance);
+        if (ledger.size() > LEDGER_SIZE) {
+            ledger.removeFirst();
+        }
+        return utterance;
+    }
+
+    private void endAll(HeardUtterance.Outcome how, long now) {
+        ledger.forEach(utterance -> utterance.end(how, now));
+    }
+
+    /** Sends what may leave now; schedules a wake-up for what must wait (lead full, or clear pending). */
+    private void pump() {
+        long now = clock.getAsLong();
+        while (!queue.isEmpty() && closedDescription == null) {
+            if (gatedUntilNanos > now) {
+                wakeAt(gatedUntilNanos);
+                return;
+            }
+            Pending next = queue.peekFirst();
+            if (next.kind() == Kind.FRAME) {
+                long ahead = playoutEndNanos - now;
+                if (leadNanos > 0 && ahead >= leadNanos) {
+                    wakeAt(playoutEndNanos - leadNanos + 1);
+                    return;
+                }
+                queue.pollFirst();
+                long start = Math.max(playoutEndNanos, now);
+                Utterance utterance = next.utterance();
+                if (utterance.playStartNanos < 0) {
+                    utterance.playStartNanos = start;
+                }
+                utterance.sentNanos += next.nanos();
+                playoutEndNanos = start + next.nanos();
+                framesSent++;
+                metrics.frameOut(playoutEndNanos - now);
+            } else {
+                queue.pollFirst();
+                if (next.kind() == Kind.CHECKPOINT) {
+                    sentCheckpoints.put(next.name(), next.utterance());
+                    checkpointSentNanos.put(next.name(), now);
+                }
+            }
+            write(next.message(), next.completion());
+        }
+    }
+
+    private void write(byte[] message, WriteCallback completion) {
+        String refusal = wire.write(message, new WriteCallback() {
+            @Override
+            public void succeeded() {
+                later(completion::succeeded);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                later(() -> completion.failed(cause));
+            }
+        });
+        if (refusal != null) {
+            later(() -> completion.failed(new StreamClosedException(refusal)));
+        }
+    }
+
+    private void wakeAt(long nanos) {
+        if (wakeup != null && !wakeup.isDone() && wakeupAtNanos <= nanos) {
+            return;
+        }
+        if (wakeup != null) {
+            wakeup.cancel(false);
+        }
+        wakeupAtNanos = nanos;
+        wakeup = timer.schedule(this::wake, Math.max(0, nanos - clock.getAsLong()), TimeUnit.NANOSECONDS);
+    }
+
+    private void wake() {
+        locked(() -> {
+            wakeup = null;
+            pump();
+            return null;
+        });
+    }
+
+    private void timedOut(String name, Waiter waiter) {
+        locked(() -> {
+            List<Waiter> waiting = waiters.get(name);
+            if (waiting != null && waiting.remove(waiter)) {
+                if (waiting.isEmpty()) {
+                    waiters.remove(name);
+                }
+                finish(waiter, CheckpointOutcome.TIMEOUT);
+            }
+            return null;
+        });
+    }
+
+    /** The checkpoint's fate is known: completes its waiters (outside the lock). */
+    private void settle(String name, CheckpointOutcome outcome) {
+        sentCheckpoints.remove(name);
+        List<Waiter> waiting = waiters.remove(name);
+        if (waiting != null) {
+            waiting.forEach(waiter -> finish(waiter, outcome));
+        }
+    }
+
+    private void finish(Waiter waiter, CheckpointOutcome outcome) {
+        if (waiter.done) {
+            return;
+        }
+        waiter.done = true;
+        if (waiter.timeout != null) {
+            waiter.timeout.cancel(false);
+        }
+        List<HeardUtterance> heard = heardNow();
+        later(() -> {
+            waiter.exchange.getMessage().setHeader(VobizConstants.CHECKPOINT_OUTCOME, outcome.value());
+            waiter.exchange.getMessage().setHeader(VobizConstants.HEARD, heard);
+            if (waiter.next != null && outcome != CheckpointOutcome.CLOSED) {
+                waiter.next.run();
+            }
+            continuations.resume(waiter.exchange, () -> waiter.callback.done(false));
+        });
+    }
+
+    /** Whether {@code stop} has been asked for: from then on the stream takes nothing more, and routes no more audio. */
+    boolean stopping() {
+        return stopDescription != null;
+    }
+
+    private String refusal() {
+        return closedDescription != null ? closedDescription : stopDescription;
+    }
+
+    private boolean refuse(String refusal, Exchange exchange, AsyncCallback callback) {
+        exchange.setException(new StreamClosedException(refusal));
+        callback.done(true);
+        return true;
+    }
+
+    private RuntimeException failure(Throwable cause) {
+        return cause instanceof StreamClosedException closed
+                ? closed
+                : new StreamClosedException("Could not write: " + cause, cause);
+    }
+
+    // Deferral: completions never run under the lock (they continue routes).
+
+    /** Runs {@code action} under the lock, then the completions it made ready, outside it. */
+    private <T> T locked(Supplier<T> action) {
+        T result;
+        synchronized (this) {
+            lockHolder = Thread.currentThread();
+            try {
+                result = action.get();
+            } finally {
+                lockHolder = null;
+            }
+        }
+        runDeferred();
+        return result;
+    }
+
+    private void later(Runnable action) {
+        synchronized (deferred) {
+            if (Thread.currentThread() == lockHolder) {
+                deferred.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    private void runDeferred() {
+        List<Runnable> actions;
+        synchronized (deferred) {
+            if (deferred.isEmpty()) {
+                return;
+            }
+            actions = new ArrayList<>(deferred);
+            deferred.clear();
+        }
+        actions.forEach(Runnable::run);
+    }
+}
