@@ -78,6 +78,24 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "producer,api")
     private String callId;
 
+    @UriParam(label = "producer,api")
+    private String from;
+
+    @UriParam(label = "producer,api")
+    private String to;
+
+    @UriParam(label = "producer,api")
+    private String answerUrl;
+
+    @UriParam(label = "producer,api")
+    private String hangupUrl;
+
+    @UriParam(label = "producer,api")
+    private String ringUrl;
+
+    @UriParam(label = "producer,api", enums = "true,hangup")
+    private String machineDetection;
+
     @UriParam(label = "producer,api,advanced", defaultValue = "3")
     private int apiRetries = 3;
 
@@ -374,8 +392,10 @@ public class VobizConfiguration implements Cloneable {
     }
 
     /**
-     * vobiz:api: the REST operation: stopStream, stopAllStreams, startStream, getStream, listStreams
-     * or hangupCall. Without it, the header CamelVobizApiOperation (what the URI says wins).
+     * vobiz:api: the REST operation. Calls: makeCall, listCalls, getCall, transferCall, hangupCall, speak,
+     * stopSpeak, play, stopPlay, sendDtmf, startRecording, stopRecording. Streams: startStream,
+     * getStream, listStreams, stopStream, stopAllStreams. Without it, the header CamelVobizApiOperation
+     * (what the URI says wins).
      */
     public void setOperation(VobizApiOperation operation) {
         this.operation = operation;
@@ -390,13 +410,81 @@ public class VobizConfiguration implements Cloneable {
         this.callId = callId;
     }
 
+    public String getFrom() {
+        return from;
+    }
+
+    /** vobiz:api makeCall: the caller id to call from (a number of the account). Without it, the header CamelVobizFrom. */
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    /**
+     * vobiz:api makeCall: the number or SIP URI to call; several, joined by &lt;, are dialled at once (at
+     * most 1000). Without it, the header CamelVobizTo, which a campaign usually sets per call.
+     */
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getAnswerUrl() {
+        return answerUrl;
+    }
+
+    /**
+     * vobiz:api makeCall: the URL Vobiz fetches the answer (VobizXML) from once the call is answered;
+     * transferCall: the URL the call fetches its next answer from. Without it, the header
+     * CamelVobizAnswerUrl.
+     */
+    public void setAnswerUrl(String answerUrl) {
+        this.answerUrl = answerUrl;
+    }
+
+    public String getHangupUrl() {
+        return hangupUrl;
+    }
+
+    /**
+     * vobiz:api makeCall: the URL told when the call ends, also when it was never answered (busy, no
+     * answer, failed): where a vobiz:callback learns each call's outcome.
+     */
+    public void setHangupUrl(String hangupUrl) {
+        this.hangupUrl = hangupUrl;
+    }
+
+    public String getRingUrl() {
+        return ringUrl;
+    }
+
+    /** vobiz:api makeCall: the URL told when the destination starts ringing. */
+    public void setRingUrl(String ringUrl) {
+        this.ringUrl = ringUrl;
+    }
+
+    public String getMachineDetection() {
+        return machineDetection;
+    }
+
+    /**
+     * vobiz:api makeCall: detect an answering machine: true (the answer request says Machine=true or
+     * false) or hangup (a machine is hung up on).
+     */
+    public void setMachineDetection(String machineDetection) {
+        this.machineDetection = machineDetection;
+    }
+
     public int getApiRetries() {
         return apiRetries;
     }
 
     /**
-     * vobiz:api: how many times a call answered 429 or 5xx is retried (only operations that are safe
-     * to repeat: all but startStream).
+     * vobiz:api: how many times a request answered 429 (refused, so safe for every operation) or, for
+     * operations safe to repeat, 5xx or nothing in apiTimeout, is retried. makeCall, startStream, speak,
+     * play, sendDtmf, startRecording and transferCall are never repeated on an unknown outcome.
      */
     public void setApiRetries(int apiRetries) {
         this.apiRetries = apiRetries;

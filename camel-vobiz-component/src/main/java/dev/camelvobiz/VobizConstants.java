@@ -85,11 +85,34 @@ public final class VobizConstants {
             javaType = "java.util.List<String>")
     public static final String UNPLAYED_CHECKPOINTS = "CamelVobizUnplayedCheckpoints";
 
-    @Metadata(label = "consumer", description = "answer and callback: the caller's number (From).", javaType = "String")
+    @Metadata(
+            label = "common",
+            description = "answer and callback: the caller's number (From). api makeCall: the number to call from,"
+                    + " when the endpoint has no from option.",
+            javaType = "String")
     public static final String FROM = "CamelVobizFrom";
 
-    @Metadata(label = "consumer", description = "answer and callback: the called number (To).", javaType = "String")
+    @Metadata(
+            label = "common",
+            description = "answer and callback: the called number (To). api makeCall: the number (or numbers,"
+                    + " joined by <) to call, when the endpoint has no to option.",
+            javaType = "String")
     public static final String TO = "CamelVobizTo";
+
+    @Metadata(
+            label = "producer",
+            description = "api makeCall: the answer URL of the call to place; transferCall: the URL the call"
+                    + " fetches its next answer from; when the endpoint has no answerUrl option.",
+            javaType = "String")
+    public static final String ANSWER_URL = "CamelVobizAnswerUrl";
+
+    @Metadata(
+            label = "common",
+            description = "api makeCall: the id of the request (request_uuid), set on the reply. answer and callback:"
+                    + " the id of the makeCall request that placed the call (ALegRequestUUID, else RequestUUID), so a"
+                    + " route can match a call, its answer and its hang-up to the request.",
+            javaType = "String")
+    public static final String REQUEST_UUID = "CamelVobizRequestUuid";
 
     @Metadata(label = "consumer", description = "answer: inbound or outbound (Direction).", javaType = "String")
     public static final String DIRECTION = "CamelVobizDirection";

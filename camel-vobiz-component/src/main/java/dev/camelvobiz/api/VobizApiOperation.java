@@ -3,28 +3,66 @@ package dev.camelvobiz.api;
 import java.util.List;
 import java.util.Locale;
 
-/** The Audio Streams REST operations of {@code vobiz:api} (protocol §8). */
+/**
+ * The REST operations of {@code vobiz:api}: the Call API (place, look up, transfer, steer and end calls)
+ * and the Audio Streams API (protocol §8). Each names its HTTP method, where it sits under
+ * {@code …/Account/{authId}/Call/}, and whether repeating it after an unknown outcome is harmless.
+ */
 public enum VobizApiOperation {
-    /** {@code DELETE …/Call/{callId}/Stream/{streamId}/}: 204; Vobiz's 404 "Stream not found" counts as already stopped. */
-    stopStream("DELETE", true, true),
-    /** {@code DELETE …/Call/{callId}/Stream/}: 204, also when nothing was streaming. */
-    stopAllStreams("DELETE", false, true),
-    /** {@code POST …/Call/{callId}/Stream/}: 202 with the new stream id. Never retried (not idempotent). */
-    startStream("POST", false, false),
-    /** {@code GET …/Call/{callId}/Stream/{streamId}/}: the stream. */
-    getStream("GET", true, true),
-    /** {@code GET …/Call/{callId}/Stream/}: the call's streams, active and stopped. */
-    listStreams("GET", false, true),
+    /** {@code POST …/Call/}: places a call (several destinations joined by {@code <}); never repeated. */
+    makeCall("POST", Target.ACCOUNT, "", false),
+    /** {@code GET …/Call/?status=live}: the ids of the account's live calls. */
+    listCalls("GET", Target.ACCOUNT, "?status=live", true),
+    /** {@code GET …/Call/{callId}/?status=live}: one live call. */
+    getCall("GET", Target.CALL, "?status=live", true),
+    /** {@code POST …/Call/{callId}/}: the call fetches its next answer from a new URL. */
+    transferCall("POST", Target.CALL, "", false),
     /** {@code DELETE …/Call/{callId}/}: 204; Vobiz's 404 "Call not found" counts as already ended. */
-    hangupCall("DELETE", false, true);
+    hangupCall("DELETE", Target.CALL, "", true),
+    /** {@code POST …/Call/{callId}/Speak/}: speaks text on the call. */
+    speak("POST", Target.CALL, "Speak/", false),
+    /** {@code DELETE …/Call/{callId}/Speak/}: stops speaking (204, also when nothing was spoken). */
+    stopSpeak("DELETE", Target.CALL, "Speak/", true),
+    /** {@code POST …/Call/{callId}/Play/}: plays audio files on the call. */
+    play("POST", Target.CALL, "Play/", false),
+    /** {@code DELETE …/Call/{callId}/Play/}: stops playing (204). */
+    stopPlay("DELETE", Target.CALL, "Play/", true),
+    /** {@code POST …/Call/{callId}/DTMF/}: sends keypad tones on the call. */
+    sendDtmf("POST", Target.CALL, "DTMF/", false),
+    /** {@code POST …/Call/{callId}/Record/}: starts a recording of the call. */
+    startRecording("POST", Target.CALL, "Record/", false),
+    /** {@code DELETE …/Call/{callId}/Record/}: stops the call's recordings (204). */
+    stopRecording("DELETE", Target.CALL, "Record/", true),
+    /** {@code DELETE …/Call/{callId}/Stream/{streamId}/}: 204; Vobiz's 404 "Stream not found" counts as already stopped. */
+    stopStream("DELETE", Target.STREAM, "", true),
+    /** {@code DELETE …/Call/{callId}/Stream/}: 204, also when nothing was streaming. */
+    stopAllStreams("DELETE", Target.CALL, "Stream/", true),
+    /** {@code POST …/Call/{callId}/Stream/}: 202 with the new stream id. Never repeated. */
+    startStream("POST", Target.CALL, "Stream/", false),
+    /** {@code GET …/Call/{callId}/Stream/{streamId}/}: the stream. */
+    getStream("GET", Target.STREAM, "", true),
+    /** {@code GET …/Call/{callId}/Stream/}: the call's streams, active and stopped. */
+    listStreams("GET", Target.CALL, "Stream/?limit=20&offset=0", true);
+
+    /** What an operation addresses, which decides the ids its path needs. */
+    public enum Target {
+        /** {@code …/Call/}: the account's calls. */
+        ACCOUNT,
+        /** {@code …/Call/{callId}/}: one call. */
+        CALL,
+        /** {@code …/Call/{callId}/Stream/{streamId}/}: one stream of one call. */
+        STREAM
+    }
 
     private final String method;
-    private final boolean needsStreamId;
+    private final Target target;
+    private final String suffix;
     private final boolean safeToRetry;
 
-    VobizApiOperation(String method, boolean needsStreamId, boolean safeToRetry) {
+    VobizApiOperation(String method, Target target, String suffix, boolean safeToRetry) {
         this.method = method;
-        this.needsStreamId = needsStreamId;
+        this.target = target;
+        this.suffix = suffix;
         this.safeToRetry = safeToRetry;
     }
 
@@ -32,11 +70,27 @@ public enum VobizApiOperation {
         return method;
     }
 
-    public boolean needsStreamId() {
-        return needsStreamId;
+    public Target target() {
+        return target;
     }
 
-    /** Whether repeating it after an unknown outcome (429, 5xx) cannot do harm. */
+    /** What follows the call (or stream) in the path, with the query if any. */
+    public String pathSuffix() {
+        return suffix;
+    }
+
+    public boolean needsCallId() {
+        return target != Target.ACCOUNT;
+    }
+
+    public boolean needsStreamId() {
+        return target == Target.STREAM;
+    }
+
+    /**
+     * Whether repeating it after an unknown outcome (a 5xx, a timeout) cannot do harm. A 429 is not an
+     * unknown outcome (the platform refused the request), so it is retried for every operation.
+     */
     public boolean safeToRetry() {
         return safeToRetry;
     }

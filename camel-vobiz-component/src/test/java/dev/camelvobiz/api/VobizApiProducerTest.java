@@ -11,7 +11,6 @@ import dev.camelvobiz.emulator.EmulatorOptions;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
 import dev.camelvobiz.test.VobizTestSupport;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -165,21 +164,30 @@ class VobizApiProducerTest extends VobizTestSupport {
     }
 
     @Test
-    void retriesServerErrorsWhereSafeButNeverAStart() {
+    void retriesServerErrorsWhereSafeButNeverAStartAndRateLimitsAlways() {
         VOBIZ.emulator().failNextRestRequests(503, 2);
         Exchange got = send(api("getStream", ""), null, ids());
         assertThat(got.getException()).isNull();
         assertThat(got.getMessage().getBody(StreamInfo.class).streamId()).isEqualTo(streamId);
 
-        VOBIZ.emulator().failNextRestRequests(429, 1);
+        VOBIZ.emulator().failNextRestRequests(503, 1);
         Exchange start = send(
                 api("startStream", "&streamUrl=ws://127.0.0.1:" + port + "/media"),
                 null,
                 Map.of(VobizConstants.CALL_ID, call.callUuid()));
         assertThat(start.getException())
                 .isInstanceOf(VobizApiException.class)
-                .hasMessageContaining("HTTP 429")
-                .hasMessageContaining("RATE_LIMITED");
+                .hasMessageContaining("HTTP 503")
+                .hasMessageContaining("SERVICE_UNAVAILABLE")
+                .hasMessageContaining("not retried");
+        assertThat(((VobizApiException) start.getException()).isRetrySafe()).isFalse();
+
+        VOBIZ.emulator().failNextRestRequests(429, 1); // refused, so nothing started: retried even for a start
+        Exchange retried = send(
+                api("startStream", "&streamUrl=ws://127.0.0.1:" + port + "/media"),
+                null,
+                Map.of(VobizConstants.CALL_ID, call.callUuid()));
+        assertThat(retried.getException()).isNull();
 
         VOBIZ.emulator().failNextRestRequests(503, 5);
         Exchange exhausted = send(api("getStream", "&apiRetries=2"), null, ids());
@@ -206,6 +214,7 @@ class VobizApiProducerTest extends VobizTestSupport {
         assertThat(noCall.getException()).hasMessageContaining("call id");
         Exchange noStream = send(api("getStream", ""), null, Map.of(VobizConstants.CALL_ID, "c"));
         assertThat(noStream.getException()).hasMessageContaining("stream id");
-        assertThat(List.of(VobizApiOperation.values())).hasSize(6);
+        Exchange noCallToSpeakOn = send(api("speak", ""), "Hello", Map.of());
+        assertThat(noCallToSpeakOn.getException()).hasMessageContaining("speak needs a call id");
     }
 }

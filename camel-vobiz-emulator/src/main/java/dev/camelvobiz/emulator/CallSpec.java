@@ -37,6 +37,7 @@ public final class CallSpec {
     private boolean streamDtmf;
     private boolean keepHeardAudio = true;
     private Duration maxDuration = Duration.ofMinutes(10);
+    private String hangupMethod = "POST";
     private final List<Step> script = new ArrayList<>();
 
     private CallSpec() {}
@@ -71,6 +72,12 @@ public final class CallSpec {
 
     public CallSpec hangupUrl(String url) {
         this.hangupUrl = url;
+        return this;
+    }
+
+    /** The HTTP method of the hang-up request (default POST). */
+    public CallSpec hangupMethod(String method) {
+        this.hangupMethod = method;
         return this;
     }
 
@@ -184,6 +191,10 @@ public final class CallSpec {
 
     public String hangupUrlValue() {
         return hangupUrl;
+    }
+
+    public String hangupMethodValue() {
+        return hangupMethod;
     }
 
     public String from() {

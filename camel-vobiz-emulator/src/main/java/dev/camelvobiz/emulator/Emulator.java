@@ -3,9 +3,11 @@ package dev.camelvobiz.emulator;
 import dev.camelvobiz.emulator.call.Call;
 import dev.camelvobiz.emulator.call.CallFlow;
 import dev.camelvobiz.emulator.call.LoadRun;
+import dev.camelvobiz.emulator.call.Outbound;
 import dev.camelvobiz.emulator.http.AnswerFetcher;
 import dev.camelvobiz.emulator.http.Callbacks;
 import dev.camelvobiz.emulator.record.CallRecord;
+import dev.camelvobiz.emulator.rest.CallDirectory;
 import dev.camelvobiz.emulator.rest.RestApi;
 import dev.camelvobiz.emulator.stream.StreamServices;
 import dev.camelvobiz.emulator.stream.Ticker;
@@ -41,6 +43,8 @@ public final class Emulator implements AutoCloseable {
     private final RestApi restApi;
     private final StreamServices streams;
     private final Map<String, EmulatedCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, Callee> callees = new ConcurrentHashMap<>();
+    private volatile Callee defaultCallee = Callee.answersAfter(Duration.ofMillis(500));
     private final ExecutorService flows;
 
     private Emulator(EmulatorOptions options) throws Exception {
@@ -66,9 +70,7 @@ public final class Emulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.restApi = options.restApiEnabled()
-                ? RestApi.start(options, callUuid -> findCall(callUuid).map(EmulatedCall::call))
-                : null;
+        this.restApi = options.restApiEnabled() ? RestApi.start(options, new Directory(), fetcher) : null;
     }
 
     public static Emulator start() {
@@ -85,7 +87,34 @@ public final class Emulator implements AutoCloseable {
 
     /** Places a call now; it runs in the background. */
     public EmulatedCall call(CallSpec spec) {
-        Call running = new Call(spec, options, streams);
+        return start(new Call(spec, options, streams));
+    }
+
+    /**
+     * How {@code number} responds when the app dials it ({@code makeCall}); numbers not set answer
+     * after half a second, or as {@link #defaultCallee(Callee)} says.
+     */
+    public Emulator callee(String number, Callee callee) {
+        callees.put(number, callee);
+        return this;
+    }
+
+    /** How numbers without a {@link #callee(String, Callee)} of their own respond. */
+    public Emulator defaultCallee(Callee callee) {
+        this.defaultCallee = callee;
+        return this;
+    }
+
+    /** The calls placed through the REST API's {@code makeCall} whose request had {@code requestUuid}. */
+    public List<EmulatedCall> callsOfRequest(String requestUuid) {
+        return calls.values().stream()
+                .filter(call -> requestUuid.equals(call.call().requestUuid())
+                        && call.call().outbound() != null)
+                .toList();
+    }
+
+    private EmulatedCall start(Call running) {
+        CallSpec spec = running.spec();
         EmulatedCall call = new EmulatedCall(running);
         calls.put(call.callUuid(), call);
         call.record().log("call", spec.from() + " → " + spec.to() + " (" + spec.directionValue() + ")");
@@ -135,6 +164,33 @@ public final class Emulator implements AutoCloseable {
 
     public EmulatorOptions options() {
         return options;
+    }
+
+    /** The calls as the REST API sees them: outbound calls it places start here like any other. */
+    private final class Directory implements CallDirectory {
+
+        @Override
+        public Optional<Call> find(String callUuid) {
+            return findCall(callUuid).map(EmulatedCall::call);
+        }
+
+        @Override
+        public List<Call> live() {
+            return calls.values().stream()
+                    .map(EmulatedCall::call)
+                    .filter(call -> call.isAnswered() && !call.record().isEnded())
+                    .toList();
+        }
+
+        @Override
+        public Callee callee(String number) {
+            return callees.getOrDefault(number, defaultCallee);
+        }
+
+        @Override
+        public Call place(CallSpec spec, Outbound outbound) {
+            return start(new Call(spec, options, streams, outbound)).call();
+        }
     }
 
     /** Hangs up every call that is still up (the caller hangs up). */

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends REST calls with the account headers, asynchronously, retrying 429 and 5xx with back-off where
- * the operation is safe to repeat. The token goes only into the {@code X-Auth-Token} header.
+ * Sends REST calls with the account headers, asynchronously, with back-off: a 429 is retried for every
+ * operation (the platform refused it, so it took no effect), a 5xx or a timeout only where the operation
+ * is safe to repeat. The token goes only into the {@code X-Auth-Token} header.
  */
 public final class VobizApiClient {
 
@@ -48,14 +49,14 @@ public final class VobizApiClient {
         } else {
             request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
         }
-        return attempt(operation, request.build(), operation.safeToRetry() ? retries : 0, retryDelayMillis);
+        return attempt(operation, request.build(), retries, retryDelayMillis);
     }
 
     private CompletableFuture<Reply> attempt(
             VobizApiOperation operation, HttpRequest request, int retriesLeft, long delayMillis) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
-                    if (failure != null && retriesLeft > 0 && isTimeout(failure)) {
+                    if (failure != null && retriesLeft > 0 && operation.safeToRetry() && isTimeout(failure)) {
                         return null; // retried below, like a 5xx: the outcome is unknown
                     }
                     if (failure != null) {
@@ -73,7 +74,8 @@ public final class VobizApiClient {
                                 .thenCompose(ignored -> attempt(operation, request, retriesLeft - 1, delayMillis * 2));
                     }
                     int status = response.statusCode();
-                    boolean retryable = status == 429 || status >= 500;
+                    // a 429 was refused (nothing happened); a 5xx may have happened: repeated only where harmless
+                    boolean retryable = status == 429 || (status >= 500 && operation.safeToRetry());
                     if (!retryable || retriesLeft <= 0) {
                         return CompletableFuture.completedFuture(new Reply(status, response.body()));
                     }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.camelvobiz.VobizConfiguration;
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.VobizEndpoint;
-import dev.camelvobiz.api.StartStreamRequest;
+import dev.camelvobiz.api.CallActionResponse;
+import dev.camelvobiz.api.LiveCall;
+import dev.camelvobiz.api.LiveCallList;
+import dev.camelvobiz.api.MakeCallResponse;
 import dev.camelvobiz.api.StartStreamResponse;
 import dev.camelvobiz.api.StreamInfo;
 import dev.camelvobiz.api.StreamList;
@@ -14,18 +17,15 @@ import dev.camelvobiz.api.VobizApiException;
 import dev.camelvobiz.api.VobizApiOperation;
 import dev.camelvobiz.internal.VobizRuntime;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * {@code vobiz:api}: one REST operation per exchange (protocol §8). Ids come from the endpoint's
- * options or the {@code CamelVobizCallId}/{@code CamelVobizStreamId} headers; the reply becomes a typed
- * body. Stopping a stream or hanging up a call that is already gone (404) is a success with
- * {@code CamelVobizAlreadyStopped=true}.
+ * {@code vobiz:api}: one REST operation per exchange, of the Call API or the Audio Streams API (protocol
+ * §8). {@link ApiRequests} builds the request; the reply becomes a typed body. Stopping a stream or
+ * hanging up a call that is already gone (404) is a success with {@code CamelVobizAlreadyStopped=true}.
  */
 public class VobizApiProducer extends DefaultAsyncProducer {
 
@@ -60,8 +60,8 @@ public class VobizApiProducer extends DefaultAsyncProducer {
             if (configuration.getAuthId() == null || configuration.getAuthToken() == null) {
                 throw new IllegalArgumentException("vobiz:api needs authId and authToken");
             }
-            uri = uri(operation, message);
-            body = operation == VobizApiOperation.startStream ? JSON.writeValueAsString(startRequest(message)) : null;
+            uri = ApiRequests.uri(configuration, operation, message);
+            body = ApiRequests.body(configuration, operation, message);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -96,55 +96,6 @@ public class VobizApiProducer extends DefaultAsyncProducer {
                     }
                 });
         return false;
-    }
-
-    private URI uri(VobizApiOperation operation, Message message) {
-        String callId = required(
-                configuration.getCallId() != null
-                        ? configuration.getCallId()
-                        : message.getHeader(VobizConstants.CALL_ID, String.class),
-                "a call id (option callId or header " + VobizConstants.CALL_ID + ")",
-                operation);
-        StringBuilder path = new StringBuilder(stripSlash(configuration.getApiBaseUrl()))
-                .append("/Account/")
-                .append(encode(configuration.getAuthId()))
-                .append("/Call/")
-                .append(encode(callId))
-                .append('/');
-        if (operation != VobizApiOperation.hangupCall) {
-            path.append("Stream/");
-        }
-        if (operation.needsStreamId()) {
-            String streamId = required(
-                    configuration.getStreamId() != null
-                            ? configuration.getStreamId()
-                            : message.getHeader(VobizConstants.STREAM_ID, String.class),
-                    "a stream id (option streamId or header " + VobizConstants.STREAM_ID + ")",
-                    operation);
-            path.append(encode(streamId)).append('/');
-        }
-        if (operation == VobizApiOperation.listStreams) {
-            path.append("?limit=20&offset=0");
-        }
-        return URI.create(path.toString());
-    }
-
-    private StartStreamRequest startRequest(Message message) {
-        StartStreamRequest given = message.getBody(StartStreamRequest.class);
-        if (given != null) {
-            return given;
-        }
-        String serviceUrl =
-                required(configuration.getStreamUrl(), "streamUrl (the service_url)", VobizApiOperation.startStream);
-        return new StartStreamRequest(
-                serviceUrl,
-                configuration.isBidirectional(),
-                configuration.getAudioTrack(),
-                configuration.getContentType(),
-                null,
-                configuration.getStatusCallbackUrl(),
-                configuration.getStatusCallbackUrl() == null ? null : "POST",
-                null);
     }
 
     private void handleReply(VobizApiOperation operation, VobizApiClient.Reply reply, Message message)
@@ -183,15 +134,51 @@ public class VobizApiProducer extends DefaultAsyncProducer {
                 message.setHeader(VobizConstants.ALREADY_STOPPED, false);
                 message.setBody(null);
             }
-            case stopAllStreams -> message.setBody(null);
+            case stopAllStreams, stopSpeak, stopPlay, stopRecording -> message.setBody(null);
             case startStream -> {
                 StartStreamResponse started = JSON.readValue(reply.body(), StartStreamResponse.class);
                 message.setHeader(VobizConstants.STREAM_ID, started.streamId());
                 message.setBody(started);
             }
+            case makeCall -> {
+                MakeCallResponse placed = JSON.readValue(reply.body(), MakeCallResponse.class);
+                message.setHeader(VobizConstants.REQUEST_UUID, placed.requestUuid());
+                message.setBody(placed);
+            }
+            case listCalls -> message.setBody(JSON.readValue(reply.body(), LiveCallList.class));
+            case getCall -> message.setBody(liveCall(JSON.readTree(reply.body())));
+            case transferCall, speak, play, sendDtmf, startRecording ->
+                message.setBody(
+                        reply.body() == null || reply.body().isBlank()
+                                ? new CallActionResponse(null, null, null, null)
+                                : JSON.readValue(reply.body(), CallActionResponse.class));
             case getStream -> message.setBody(JSON.readValue(reply.body(), StreamInfo.class));
             case listStreams -> message.setBody(JSON.readValue(reply.body(), StreamList.class));
         }
+    }
+
+    /** A live call in either of the shapes Vobiz's pages show (see {@link LiveCall}). */
+    private static LiveCall liveCall(JsonNode reply) {
+        JsonNode call = reply.path("calls").isArray() ? reply.path("calls").path(0) : reply;
+        return new LiveCall(
+                text(call, "call_uuid"),
+                text(call, "call_status", "call_state"),
+                text(call, "direction", "call_direction"),
+                text(call, "from", "from_number"),
+                text(call, "to", "to_number"),
+                text(call, "request_uuid"),
+                text(call, "session_start", "initiation_time"),
+                text(call, "caller_name"));
+    }
+
+    private static String text(JsonNode node, String... names) {
+        for (String name : names) {
+            JsonNode value = node.path(name);
+            if (value.isValueNode() && !value.isNull()) {
+                return value.asText();
+            }
+        }
+        return null;
     }
 
     /**
@@ -224,20 +211,5 @@ public class VobizApiProducer extends DefaultAsyncProducer {
 
     private static String shorten(String text) {
         return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
-    }
-
-    private static String required(String value, String what, VobizApiOperation operation) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("vobiz:api " + operation + " needs " + what);
-        }
-        return value;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 }

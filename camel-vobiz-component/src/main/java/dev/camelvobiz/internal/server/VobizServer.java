@@ -161,7 +161,30 @@ public final class VobizServer {
             }
         }
         deployments.clear();
+        awaitPortReleased();
         LOG.info("Vobiz server on {}:{} stopped", address.host(), boundPort);
+    }
+
+    /**
+     * Returns once the port can be bound again, or after a second. With one listener per event loop
+     * sharing the port, Vert.x completes the last close before Netty has released the socket, now and
+     * then: a route restarted on the same port right after stop would fail to bind.
+     */
+    private void awaitPortReleased() throws InterruptedException {
+        if (boundPort <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(address.host(), boundPort));
+                return;
+            } catch (IOException stillBound) {
+                Thread.sleep(10);
+            }
+        }
+        LOG.debug("Port {} of {} still bound a second after its listeners closed", boundPort, address.host());
     }
 
     /** The bound port: the configured one, or the one the OS chose for port 0. */

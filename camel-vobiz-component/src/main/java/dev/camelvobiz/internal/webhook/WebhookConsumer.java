@@ -194,6 +194,8 @@ public abstract class WebhookConsumer extends DefaultConsumer implements HttpRou
         putIfPresent(message, VobizConstants.TO, first(fields, "To", "to"));
         putIfPresent(message, VobizConstants.DIRECTION, first(fields, "Direction", "direction"));
         putIfPresent(message, VobizConstants.CALL_STATUS, first(fields, "CallStatus", "status"));
+        // the makeCall request that placed the call: ALegRequestUUID on Vobiz's pages, RequestUUID on Plivo's
+        putIfPresent(message, VobizConstants.REQUEST_UUID, first(fields, "ALegRequestUUID", "RequestUUID"));
         if ("PlayedStream".equals(fields.get("Event"))) {
             putIfPresent(message, VobizConstants.CHECKPOINT_NAME, fields.get("Name"));
         }

@@ -1,6 +1,7 @@
 package dev.camelvobiz.emulator.call;
 
 import dev.camelvobiz.emulator.CallSpec;
+import dev.camelvobiz.emulator.Callee;
 import dev.camelvobiz.emulator.answer.Instruction;
 import dev.camelvobiz.emulator.answer.InvalidAnswerException;
 import dev.camelvobiz.emulator.answer.StreamAttributes;
@@ -15,6 +16,7 @@ import dev.camelvobiz.emulator.stream.Ticker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CallFlow implements Runnable {
 
-    private static final long MILLIS_PER_SPOKEN_CHARACTER = 60;
-    private static final long MIN_SPEAK_MILLIS = 400;
     private static final long INVALID_ANSWER_DROP_MILLIS = 1000;
     private static final CallRecord.Hangup END_OF_XML =
             new CallRecord.Hangup("End Of XML Instructions", "4010", "Vobiz");
@@ -51,12 +51,22 @@ public final class CallFlow implements Runnable {
 
     @Override
     public void run() {
+        call.flowThread(Thread.currentThread());
         try {
-            List<Instruction> document = firstDocument();
-            while (document != null && !record.isEnded()) {
-                document = execute(document);
+            if (call.outbound() != null && !dial(call.outbound())) {
+                return;
             }
-            awaitOpenStreams();
+            List<Instruction> document = firstDocument();
+            while (!record.isEnded()) {
+                while (document != null && !record.isEnded()) {
+                    document = execute(document);
+                }
+                awaitOpenStreams();
+                document = transferred(); // a transfer that came while the call waited on its streams
+                if (document == null) {
+                    break;
+                }
+            }
             call.end(END_OF_XML);
         } catch (InvalidAnswerException e) {
             record.log("invalid answer", e.getMessage());
@@ -70,6 +80,71 @@ public final class CallFlow implements Runnable {
             call.end(new CallRecord.Hangup("Emulator Error", "", "Error"));
             throw e;
         }
+    }
+
+    /**
+     * The destination of an outbound call rings and answers, or does not: busy, unanswered, unreachable,
+     * or a machine that machine_detection=hangup hangs up on. Returns whether the call was answered.
+     */
+    private boolean dial(Outbound outbound) {
+        Callee callee = outbound.callee();
+        record.log("dialling", call.spec().to() + " (" + callee + ")");
+        if (callee.outcome() == Callee.Outcome.BUSY || callee.outcome() == Callee.Outcome.FAILS) {
+            call.end(callee.outcome() == Callee.Outcome.BUSY ? Hangups.BUSY : Hangups.UNREACHABLE);
+            return false;
+        }
+        if (outbound.ringUrl() != null && !outbound.ringUrl().isBlank()) {
+            Map<String, String> ringing = call.callFields("Ring", "ringing");
+            call.post(outbound.ringUrl(), outbound.ringMethod(), ringing);
+        }
+        Duration ringFor = callee.ringFor();
+        if (callee.outcome() == Callee.Outcome.NO_ANSWER
+                && outbound.ringTimeout() != null
+                && outbound.ringTimeout().compareTo(ringFor) < 0) {
+            ringFor = outbound.ringTimeout();
+        }
+        if (!call.pause(ringFor.toMillis())) {
+            return false; // hung up (by the API) while it rang
+        }
+        if (callee.outcome() == Callee.Outcome.NO_ANSWER) {
+            call.end(Hangups.NO_ANSWER);
+            return false;
+        }
+        boolean machine = callee.outcome() == Callee.Outcome.MACHINE;
+        call.answered();
+        record.log("answered", machine ? "by a machine" : "by a person");
+        if (outbound.detectsMachines()) {
+            reportMachine(outbound, machine);
+            if (machine && outbound.hangsUpOnMachines()) {
+                call.end(Hangups.MACHINE);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Machine detection's verdict: on the answer request (Machine=…) and, if set, to machine_detection_url. */
+    private void reportMachine(Outbound outbound, boolean machine) {
+        call.machine(machine);
+        if (outbound.machineDetectionUrl() != null
+                && !outbound.machineDetectionUrl().isBlank()) {
+            Map<String, String> fields = call.callFields("MachineDetection", "in-progress");
+            fields.put("Machine", Boolean.toString(machine));
+            call.post(outbound.machineDetectionUrl(), outbound.machineDetectionMethod(), fields);
+        }
+    }
+
+    /** The document of a transfer asked through the REST API, or null when none is pending. */
+    private List<Instruction> transferred() throws IOException, InvalidAnswerException {
+        Transfer transfer = call.takeTransfer();
+        if (transfer == null) {
+            return null;
+        }
+        Thread.interrupted(); // the transfer's wake-up call has done its work
+        for (StreamLeg leg : call.legs()) {
+            leg.stop(StreamEnd.API_STOP, "call transferred"); // the new answer takes the call over
+        }
+        return fetcher.fetch(record, transfer.url(), transfer.method(), call.callFields("Transfer", "in-progress"));
     }
 
     private List<Instruction> firstDocument() throws IOException, InvalidAnswerException {
@@ -92,15 +167,16 @@ public final class CallFlow implements Runnable {
     /** Runs a document; returns the next one if an element handed over to a URL, else null. */
     private List<Instruction> execute(List<Instruction> document) throws IOException, InvalidAnswerException {
         for (Instruction instruction : document) {
-            if (record.isEnded()) {
-                return null;
+            List<Instruction> moved = transferred();
+            if (moved != null || record.isEnded()) {
+                return moved;
             }
             List<Instruction> next = executeOne(instruction);
             if (next != null) {
                 return next;
             }
         }
-        return null;
+        return transferred();
     }
 
     private List<Instruction> executeOne(Instruction instruction) throws IOException, InvalidAnswerException {
@@ -236,11 +312,10 @@ public final class CallFlow implements Runnable {
 
     // ---- audio the platform plays --------------------------------------------------------------
 
-    /** Speech is not synthesised: a quiet tone as long as the text would take to say, per loop. */
     private void speak(String text, int loop) {
-        long millis = Math.max(MIN_SPEAK_MILLIS, text.length() * MILLIS_PER_SPOKEN_CHARACTER) * Math.max(1, loop);
-        record.log("speak", "\"" + text + "\" (" + millis + " ms tone)");
-        announce(Pcm.tone(330, 8000, millis));
+        Pcm speech = Speech.render(text, loop);
+        record.log("speak", "\"" + text + "\" (" + speech.durationMillis() + " ms tone)");
+        announce(speech);
     }
 
     private void play(String url, int loop) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelvobiz.emulator.EmulatorOptions;
 import dev.camelvobiz.emulator.answer.Instruction;
 import dev.camelvobiz.emulator.answer.StreamAttributes;
+import dev.camelvobiz.emulator.audio.Wav;
 import dev.camelvobiz.emulator.call.Call;
+import dev.camelvobiz.emulator.http.AnswerFetcher;
 import dev.camelvobiz.emulator.http.Timestamps;
 import dev.camelvobiz.emulator.record.CallRecord;
 import dev.camelvobiz.emulator.stream.StreamEnd;
@@ -22,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -37,24 +39,31 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The Audio Streams REST API of protocol §8 on a local port: start, list, get, stop one and stop all
- * streams of a call, and hang a call up; {@code X-Auth-ID}/{@code X-Auth-Token} checked (401),
- * PascalCase paths with the trailing slash, the documented status codes and error bodies.
+ * The REST API of protocol §8 on a local port: the Call API ({@link CallApi}: place, list, look up,
+ * transfer, hang up, speak, play, send digits, record) and the Audio Streams API (start, list, get, stop
+ * one and stop all streams of a call); {@code X-Auth-ID}/{@code X-Auth-Token} checked (401), PascalCase
+ * paths with the trailing slash, the documented status codes and error bodies. Recordings are served,
+ * unauthenticated as a storage link would be, at {@code /recordings/{callUuid}/{recordingId}.wav}.
  */
 public final class RestApi extends Handler.Abstract {
 
     private static final String BASE = "/api/v1";
+    private static final String RECORDINGS = "/recordings/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> CALL_ACTIONS = Set.of("Speak", "Play", "DTMF", "Record");
 
     private final EmulatorOptions options;
-    private final Function<String, Optional<Call>> calls;
+    private final CallDirectory calls;
+    private final AnswerFetcher fetcher;
     private final Server server;
+    private volatile CallApi callApi;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus;
 
-    private RestApi(EmulatorOptions options, Function<String, Optional<Call>> calls) {
+    private RestApi(EmulatorOptions options, CallDirectory calls, AnswerFetcher fetcher) {
         this.options = options;
         this.calls = calls;
+        this.fetcher = fetcher;
         this.server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(options.restHost());
@@ -67,16 +76,21 @@ public final class RestApi extends Handler.Abstract {
         server.setHandler(this);
     }
 
-    /** Serves the API on the options' REST host and port, for the calls {@code calls} finds by CallUUID. */
-    public static RestApi start(EmulatorOptions options, Function<String, Optional<Call>> calls) throws Exception {
-        RestApi api = new RestApi(options, calls);
+    /** Serves the API on the options' REST host and port over {@code calls}; plays fetch with {@code fetcher}. */
+    public static RestApi start(EmulatorOptions options, CallDirectory calls, AnswerFetcher fetcher) throws Exception {
+        RestApi api = new RestApi(options, calls, fetcher);
         api.server.start();
+        api.callApi = new CallApi(calls, fetcher, api.root() + RECORDINGS);
         return api;
     }
 
     public URI baseUrl() {
+        return URI.create(root() + BASE);
+    }
+
+    private String root() {
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-        return URI.create("http://" + options.restHost() + ":" + connector.getLocalPort() + BASE);
+        return "http://" + options.restHost() + ":" + connector.getLocalPort();
     }
 
     public void failNext(int status, int count) {
@@ -92,15 +106,18 @@ public final class RestApi extends Handler.Abstract {
         }
     }
 
-    private record Reply(int status, JsonNode body) {}
-
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        if (path.startsWith(RECORDINGS) && "GET".equals(request.getMethod())) {
+            serveRecording(path.substring(RECORDINGS.length()), response, callback);
+            return true;
+        }
         Reply reply;
         try {
             reply = route(request);
         } catch (IOException e) {
-            reply = error(400, "Invalid request body: " + e.getMessage());
+            reply = RestReplies.error(400, "Invalid request body: " + e.getMessage());
         }
         response.setStatus(reply.status());
         if (reply.body() == null) {
@@ -113,66 +130,92 @@ public final class RestApi extends Handler.Abstract {
     }
 
     private Reply route(Request request) throws IOException {
+        String path = Request.getPathInContext(request);
         if (!authorized(request)) {
-            return error(401, "Authentication failed: check X-Auth-ID and X-Auth-Token");
+            return RestReplies.error(401, "Authentication failed: check X-Auth-ID and X-Auth-Token");
         }
         if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            return platformError(failureStatus);
+            return RestReplies.platformError(failureStatus);
         }
-        String path = Request.getPathInContext(request);
         String prefix = BASE + "/Account/" + options.authId() + "/Call/";
+        String method = request.getMethod();
+        if (path.equals(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))) {
+            return callApi.account(method, body(request)); // the list is documented both with and without '/'
+        }
         if (!path.startsWith(prefix)) {
             // Vobiz answers a wrongly cased path with 401, not 404 (protocol §8)
             return path.toLowerCase().startsWith(prefix.toLowerCase())
-                    ? error(401, "Authentication failed (path is case-sensitive: /Account/…/Call/…/Stream/)")
-                    : error(404, "Resource not found");
+                    ? RestReplies.error(
+                            401, "Authentication failed (path is case-sensitive: /Account/…/Call/…/Stream/)")
+                    : RestReplies.error(404, "Resource not found");
         }
         if (!path.endsWith("/")) {
-            return error(404, "Resource not found (the path ends with '/')");
+            return RestReplies.error(404, "Resource not found (the path ends with '/')");
         }
         String[] parts = path.substring(prefix.length()).split("/");
-        Optional<Call> call = calls.apply(parts[0]).filter(c -> !c.record().isEnded());
-        String method = request.getMethod();
+        Optional<Call> call = calls.find(parts[0]).filter(c -> !c.record().isEnded());
         if (parts.length == 1) {
-            if (!"DELETE".equals(method)) {
-                return error(405, "Method not allowed");
-            }
-            if (call.isEmpty()) {
-                return error(404, "Call not found");
-            }
-            call.get().end(new CallRecord.Hangup("Normal Hangup", "4000", "API Request"));
-            return new Reply(204, null);
+            return callApi.call(method, call, body(request));
+        }
+        if (parts.length == 2 && CALL_ACTIONS.contains(parts[1])) {
+            return callApi.action(parts[1], method, call, body(request));
         }
         if (!"Stream".equals(parts[1]) || parts.length > 3) {
-            return error(parts[1].equalsIgnoreCase("stream") ? 401 : 404, "Resource not found");
+            boolean wrongCase =
+                    parts[1].equalsIgnoreCase("stream") || CALL_ACTIONS.stream().anyMatch(parts[1]::equalsIgnoreCase);
+            return RestReplies.error(wrongCase ? 401 : 404, "Resource not found");
         }
         if (call.isEmpty()) {
             // one stream of a call that has ended (or never was): the Stop Stream page's "unknown,
             // already stopped, or belongs to a different call" answer
-            return error(404, parts.length == 3 ? "Stream not found" : "Call not found");
+            return RestReplies.error(404, parts.length == 3 ? "Stream not found" : "Call not found");
         }
         if (parts.length == 2) {
             return switch (method) {
-                case "POST" -> startStream(call.get(), Content.Source.asString(request, StandardCharsets.UTF_8));
+                case "POST" -> startStream(call.get(), body(request));
                 case "GET" -> listStreams(call.get(), Request.extractQueryParameters(request));
                 case "DELETE" -> stopAll(call.get());
-                default -> error(405, "Method not allowed");
+                default -> RestReplies.error(405, "Method not allowed");
             };
         }
         Optional<StreamSocket> stream = findStream(call.get(), parts[2]);
         return switch (method) {
             case "GET" ->
-                stream.map(s -> new Reply(200, withApiId(streamObject(call.get(), s))))
-                        .orElse(error(404, "Stream not found"));
+                stream.map(s -> new Reply(200, RestReplies.withApiId(streamObject(call.get(), s))))
+                        .orElse(RestReplies.error(404, "Stream not found"));
             case "DELETE" ->
                 stream.filter(StreamSocket::isOpen)
                         .map(s -> {
                             s.close(StreamEnd.API_STOP, "stopped through the REST API");
                             return new Reply(204, null);
                         })
-                        .orElse(error(404, "Stream not found"));
-            default -> error(405, "Method not allowed");
+                        .orElse(RestReplies.error(404, "Stream not found"));
+            default -> RestReplies.error(405, "Method not allowed");
         };
+    }
+
+    /**
+     * A recording's file: what the caller heard on the call, as WAV, whatever file_format was asked (the
+     * emulator does not encode MP3). 404 until the recording has stopped.
+     */
+    private void serveRecording(String name, Response response, Callback callback) {
+        String[] parts = name.split("/");
+        Optional<Call> call = parts.length == 2 ? calls.find(parts[0]) : Optional.empty();
+        String id = parts.length == 2 ? parts[1].replaceFirst("\\.wav$", "") : "";
+        if (call.isEmpty() || call.get().recording(id) == null || !call.get().recordingStopped(id)) {
+            response.setStatus(404);
+            callback.succeeded();
+            return;
+        }
+        CallRecord record = call.get().record();
+        byte[] wav = Wav.toBytes(record.heard(record.heardSampleRate()));
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
+        response.write(true, java.nio.ByteBuffer.wrap(wav), callback);
+    }
+
+    private static String body(Request request) throws IOException {
+        return Content.Source.asString(request, StandardCharsets.UTF_8);
     }
 
     private boolean authorized(Request request) {
@@ -192,7 +235,7 @@ public final class RestApi extends Handler.Abstract {
         JsonNode request = JSON.readTree(body.isBlank() ? "{}" : body);
         String url = request.path("service_url").asText("");
         if (url.isBlank()) {
-            return error(400, "service_url is required");
+            return RestReplies.error(400, "service_url is required");
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("bidirectional", request.path("bidirectional").asText("false"));
@@ -208,7 +251,7 @@ public final class RestApi extends Handler.Abstract {
                 "statusCallbackMethod", request.path("status_callback_method").asText("POST"));
         StreamAttributes stream = StreamAttributes.from(new Instruction("Stream", attributes, url, List.of()));
         if (stream.refusal() != null) {
-            return error(400, "Invalid stream: " + stream.refusal());
+            return RestReplies.error(400, "Invalid stream: " + stream.refusal());
         }
         call.record().log("api", "POST Stream/ " + url);
         StreamLeg leg = call.startStream(stream);
@@ -291,29 +334,5 @@ public final class RestApi extends Handler.Abstract {
                 "resource_uri",
                 "/v1/Account/" + options.authId() + "/Call/" + call.callUuid() + "/Stream/" + socket.streamId() + "/");
         return stream;
-    }
-
-    private static ObjectNode withApiId(ObjectNode node) {
-        node.put("api_id", UUID.randomUUID().toString());
-        return node;
-    }
-
-    private static Reply error(int status, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("api_id", UUID.randomUUID().toString());
-        body.put("error", message);
-        return new Reply(status, body);
-    }
-
-    /** The platform's generic error envelope, for injected 429/5xx answers. */
-    private static Reply platformError(int status) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("status", "error");
-        ObjectNode error = body.putObject("error");
-        error.put("code", status == 429 ? "RATE_LIMITED" : "SERVICE_UNAVAILABLE");
-        error.put("message", status == 429 ? "Too many requests" : "Service temporarily unavailable");
-        body.put("timestamp", java.time.Instant.now().toString());
-        body.put("requestId", "req_" + UUID.randomUUID());
-        return new Reply(status, body);
     }
 }
