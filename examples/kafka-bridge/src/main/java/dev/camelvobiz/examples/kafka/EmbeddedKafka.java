@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.camel.main.Main;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -67,6 +68,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         EmbeddedKafka kafka = new EmbeddedKafka(logDir, config, "127.0.0.1:" + brokerPort);
         kafka.startBroker();
         return kafka;
+    }
+
+    /**
+     * Runs {@code main} against {@code brokers}, or, when none are given, against a broker started in
+     * this JVM for the run (its address printed, its data deleted when the run ends).
+     */
+    public static void run(Main main, String brokers, String[] args) throws Exception {
+        EmbeddedKafka embedded = null;
+        if (brokers == null || brokers.isBlank()) {
+            embedded = start();
+            brokers = embedded.bootstrapServers();
+            System.out.println("Embedded Kafka at " + brokers);
+        }
+        main.addOverrideProperty("camel.component.kafka.brokers", brokers);
+        try {
+            main.run(args);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
     }
 
     /** Starts the broker again after {@link #stopBroker()}, on the same ports and data: an outage ends. */

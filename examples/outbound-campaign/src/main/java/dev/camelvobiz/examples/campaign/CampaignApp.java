@@ -13,21 +13,10 @@ public final class CampaignApp {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main(CampaignApp.class);
-        String brokers = System.getenv().getOrDefault("CAMPAIGN_BROKERS", System.getProperty("campaign.brokers", ""));
-        EmbeddedKafka embedded = null;
-        if (brokers.isBlank()) {
-            embedded = EmbeddedKafka.start();
-            brokers = embedded.bootstrapServers();
-            System.out.println("Embedded Kafka at " + brokers);
-        }
-        main.addOverrideProperty("camel.component.kafka.brokers", brokers);
         main.configure().addRoutesBuilder(new CampaignRoutes());
-        try {
-            main.run(args);
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
+        EmbeddedKafka.run(
+                main,
+                System.getenv().getOrDefault("CAMPAIGN_BROKERS", System.getProperty("campaign.brokers", "")),
+                args);
     }
 }
