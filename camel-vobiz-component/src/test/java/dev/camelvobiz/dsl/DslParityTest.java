@@ -105,7 +105,7 @@ class DslParityTest extends VobizTestSupport {
                 .call(CallSpec.answerUrl("http://127.0.0.1:" + port + "/answer-" + dsl)
                         .callerAudio(AudioSource.tone(300, 3000))
                         .streamDtmf(true)
-                        .dtmfAt(Duration.ofMillis(1200), "9"));
+                        .dtmfAt(Duration.ofMillis(2000), "9")); // well after the greeting, even on a busy machine
 
         CallRecord.Hangup hangup = call.awaitHangup(WAIT);
         CallRecord record = call.record();

@@ -66,4 +66,27 @@ class VobizSpringBootAppTest {
                 .containsPattern("vobiz_frames_out_total [1-9]");
         assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
     }
+
+    @Test
+    void theStarterGivesIdesCompletionForEveryPropertyThisAppSets() throws Exception {
+        java.util.Set<String> described = new java.util.HashSet<>();
+        var resources = getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
+        while (resources.hasMoreElements()) {
+            try (var in = resources.nextElement().openStream()) {
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(in)
+                        .path("properties")
+                        .forEach(property -> described.add(property.path("name").asText()));
+            }
+        }
+        java.util.Properties app = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/application.properties")) {
+            app.load(in);
+        }
+        java.util.List<String> vobizProperties = app.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("camel.component.vobiz."))
+                .toList();
+        assertThat(vobizProperties).isNotEmpty();
+        assertThat(described).containsAll(vobizProperties);
+    }
 }
