@@ -4,12 +4,14 @@ import dev.camelvobiz.internal.VobizRuntime;
 import dev.camelvobiz.internal.observe.SecretMaskingConsole;
 import dev.camelvobiz.internal.server.ServerSettings;
 import io.vertx.core.Vertx;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -17,7 +19,7 @@ import org.apache.camel.util.StringHelper;
 
 /** The {@code vobiz:} component: live Vobiz call streams as Camel exchanges and producers. */
 @Component("vobiz")
-public class VobizComponent extends DefaultComponent {
+public class VobizComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata
     private VobizConfiguration configuration = new VobizConfiguration();
@@ -85,6 +87,21 @@ public class VobizComponent extends DefaultComponent {
                     + " closed at once. Each costs memory, not a thread, and is closed after requestTimeout.")
     private int maxHttpConnections = 10000;
 
+    @Metadata(
+            label = "producer,api,advanced",
+            description = "The HTTP client vobiz:api sends its requests with: give one built with a proxy, an"
+                    + " SSLContext, an authenticator or its own connect timeout. Default: the component's own,"
+                    + " with a 5 s connect timeout. Its requests still carry the account headers, apiTimeout and"
+                    + " the retry rules.")
+    private HttpClient httpClient;
+
+    @Metadata(
+            label = "security",
+            defaultValue = "false",
+            description = "Serve TLS (https://, wss://) with the CamelContext's global sslContextParameters on every"
+                    + " server whose endpoints set none of their own.")
+    private boolean useGlobalSslContextParameters;
+
     private VobizRuntime runtime; // created at init, once: its stream registry outlives restarts
     private String registeredName; // the scheme of its endpoints, known from the first one
 
@@ -120,7 +137,8 @@ public class VobizComponent extends DefaultComponent {
                         new ServerSettings(eventLoops, requestTimeout, maxHttpConnections),
                         getInstanceId(),
                         forwardUri,
-                        forwardTimeout),
+                        forwardTimeout,
+                        httpClient),
                 () -> SecretMaskingConsole.installAll(context, () -> secretValues(context)));
         if (registeredName != null) { // restarted: its endpoints exist already
             runtime.registerHealthCheck(registeredName);
@@ -227,6 +245,24 @@ public class VobizComponent extends DefaultComponent {
 
     public void setMaxHttpConnections(int maxHttpConnections) {
         this.maxHttpConnections = maxHttpConnections;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
     }
 
     public VobizConfiguration getConfiguration() {

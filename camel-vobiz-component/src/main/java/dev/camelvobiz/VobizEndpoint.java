@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Live phone calls on Vobiz (Plivo-compatible): the audio stream WebSocket as a consumer of call
@@ -92,10 +93,16 @@ public class VobizEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
-    /** The shared server this endpoint's consumer is served on. */
+    /**
+     * The shared server this endpoint's consumer is served on: TLS with its own sslContextParameters,
+     * else the context's global ones when the component says to use them.
+     */
     public ServerAddress serverAddress() {
-        return new ServerAddress(
-                configuration.getHost(), configuration.getPort(), configuration.getSslContextParameters());
+        SSLContextParameters tls = configuration.getSslContextParameters();
+        if (tls == null && getComponent().isUseGlobalSslContextParameters()) {
+            tls = getComponent().retrieveGlobalSslContextParameters();
+        }
+        return new ServerAddress(configuration.getHost(), configuration.getPort(), tls);
     }
 
     public VobizEndpointKind getKind() {

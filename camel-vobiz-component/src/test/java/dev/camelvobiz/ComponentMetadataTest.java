@@ -40,6 +40,25 @@ class ComponentMetadataTest extends CamelTestSupport {
         assertThat(factory.secretPropertyNames()).containsExactlyInAnyOrder("token", "authToken", "webhookSecret");
     }
 
+    /** What Camel's catalog, JBang and tooling read to find the components of a jar on the classpath. */
+    @Test
+    void theJarDeclaresItsComponentForCamelTooling() throws Exception {
+        java.util.Properties declared = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/META-INF/services/org/apache/camel/component.properties")) {
+            assertThat(in).as("component.properties").isNotNull();
+            declared.load(in);
+        }
+        assertThat(declared)
+                .containsEntry("components", "vobiz")
+                .containsEntry("groupId", "dev.camelvobiz")
+                .containsEntry("artifactId", "camel-vobiz");
+        assertThat(declared.getProperty("version")).doesNotContain("${").isNotBlank();
+        assertThat(context.getCamelContextExtension()
+                        .getFactoryFinder("META-INF/services/org/apache/camel/component/")
+                        .findClass("vobiz"))
+                .isPresent();
+    }
+
     @Test
     void theGeneratedConfigurerBindsDurationsAndNumbers() {
         VobizEndpoint endpoint =

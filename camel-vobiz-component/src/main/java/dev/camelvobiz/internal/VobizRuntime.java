@@ -12,6 +12,7 @@ import dev.camelvobiz.internal.stream.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import java.net.http.HttpClient;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,7 @@ public final class VobizRuntime {
      * The component's options that shape its runtime, read once per start.
      *
      * @param vertx the Vert.x instance to serve on, or null for one of the runtime's own
+     * @param httpClient the client of the REST API, or null for the runtime's own
      */
     public record Settings(
             Vertx vertx,
@@ -51,7 +53,8 @@ public final class VobizRuntime {
             ServerSettings server,
             String instanceId,
             String forwardUri,
-            long forwardTimeoutMillis) {}
+            long forwardTimeoutMillis,
+            HttpClient httpClient) {}
 
     private final CamelContext context;
     private final StreamRegistry streams = new StreamRegistry(); // outlives restarts, as do its producers
@@ -154,6 +157,7 @@ public final class VobizRuntime {
     /** Stops everything {@link #start} started; running route work finishes, nothing new is taken. */
     public void stop() throws Exception {
         settings = null;
+        apiClient = null; // a restart may bring another httpClient
         CommandForwarding forwarded = forwarding;
         forwarding = null;
         if (forwarded != null) {
@@ -239,7 +243,10 @@ public final class VobizRuntime {
         if (client == null) {
             synchronized (this) {
                 if (apiClient == null) {
-                    apiClient = new VobizApiClient();
+                    Settings current = settings;
+                    apiClient = current != null && current.httpClient() != null
+                            ? new VobizApiClient(current.httpClient())
+                            : new VobizApiClient();
                 }
                 client = apiClient;
             }

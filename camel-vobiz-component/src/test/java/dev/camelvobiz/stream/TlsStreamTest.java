@@ -109,7 +109,7 @@ class TlsStreamTest extends VobizTestSupport {
         }
     }
 
-    private static SSLContextParameters serverTls() {
+    static SSLContextParameters serverTls() {
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("file:" + KEYSTORE);
         store.setPassword(PASSWORD);
@@ -122,7 +122,7 @@ class TlsStreamTest extends VobizTestSupport {
         return parameters;
     }
 
-    private static SSLContext clientTrustingTheKeystore() throws Exception {
+    static SSLContext clientTrustingTheKeystore() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(KEYSTORE)) {
             store.load(in, PASSWORD.toCharArray());
