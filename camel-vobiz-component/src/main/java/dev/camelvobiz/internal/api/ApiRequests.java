@@ -81,7 +81,7 @@ final class ApiRequests {
         } else {
             MakeCallRequest built = MakeCallRequest.call(
                             either(configuration.getFrom(), message.getHeader(VobizConstants.FROM, String.class)),
-                            either(configuration.getTo(), message.getHeader(VobizConstants.TO, String.class)),
+                            trimmed(either(configuration.getTo(), message.getHeader(VobizConstants.TO, String.class))),
                             either(
                                     configuration.getAnswerUrl(),
                                     message.getHeader(VobizConstants.ANSWER_URL, String.class)))
@@ -211,6 +211,11 @@ final class ApiRequests {
         Map<String, Object> fields = new LinkedHashMap<>();
         given.forEach((key, value) -> fields.put(String.valueOf(key), value));
         return fields;
+    }
+
+    /** A number as it often arrives from a queue or a file: with a line break or spaces around it. */
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
     }
 
     private static String either(String option, String header) {
