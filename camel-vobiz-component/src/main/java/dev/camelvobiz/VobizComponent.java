@@ -14,12 +14,12 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.StringHelper;
 
 /** The {@code vobiz:} component: live Vobiz call streams as Camel exchanges and producers. */
 @Component("vobiz")
-public class VobizComponent extends DefaultComponent implements SSLContextParametersAware {
+public class VobizComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata
     private VobizConfiguration configuration = new VobizConfiguration();
@@ -141,7 +141,7 @@ public class VobizComponent extends DefaultComponent implements SSLContextParame
                         httpClient),
                 () -> SecretMaskingConsole.installAll(context, () -> secretValues(context)));
         if (registeredName != null) { // restarted: its endpoints exist already
-            runtime.registerHealthCheck(registeredName);
+            registerHealthCheck(registeredName);
         }
     }
 
@@ -161,9 +161,12 @@ public class VobizComponent extends DefaultComponent implements SSLContextParame
         return values;
     }
 
+    /** The servers' check, unless healthCheckConsumerEnabled is off (the consumers are what it checks). */
     private synchronized void registerHealthCheck(String name) {
         registeredName = name;
-        runtime.registerHealthCheck(name);
+        if (isHealthCheckConsumerEnabled()) {
+            runtime.registerHealthCheck(name);
+        }
     }
 
     @Override

@@ -161,6 +161,26 @@ class ObservabilityTest extends VobizTestSupport {
     }
 
     @Test
+    void aComponentWithConsumerHealthChecksOffRegistersNoServerCheck() throws Exception {
+        VobizComponent quiet = new VobizComponent();
+        quiet.setHealthCheckConsumerEnabled(false);
+        context.addComponent("vobiz-quiet", quiet);
+        int otherPort = AvailablePortFinder.getNextAvailable();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("vobiz-quiet:stream?host=127.0.0.1&port=" + otherPort + "&path=/q")
+                        .to("mock:q");
+            }
+        });
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        assertThat(registry.getCheck("vobiz-servers"))
+                .as("the other component's")
+                .isPresent();
+        assertThat(registry.getCheck("vobiz-quiet-servers")).isEmpty();
+    }
+
+    @Test
     void aBadFrameIsCounted() {
         double before = meters.find("vobiz.frames.bad").counter() == null
                 ? 0
