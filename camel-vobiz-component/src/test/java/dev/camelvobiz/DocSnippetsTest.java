@@ -61,7 +61,9 @@ class DocSnippetsTest {
 
     private static final String IMPORTS =
             """
+            import static dev.camelvobiz.dsl.VobizEndpoints.vobiz;
             import static org.assertj.core.api.Assertions.assertThat;
+            import dev.camelvobiz.api.VobizApiOperation;
             import dev.camelvobiz.*;
             import dev.camelvobiz.answer.*;
             import dev.camelvobiz.answer.AnswerEnums.*;
