@@ -176,46 +176,28 @@ class EndpointDslTest {
                 String defaultValue = meta.has("defaultValue")
                         ? " Default: " + javadoc(meta.path("defaultValue").asText()) + "."
                         : "";
-                out.append("\n        /** ")
-                        .append(description)
-                        .append(defaultValue)
-                        .append(" */\n")
-                        .append("        public ")
-                        .append(type)
-                        .append(' ')
-                        .append(name)
-                        .append('(')
-                        .append(javaType(meta))
-                        .append(' ')
-                        .append(name)
-                        .append(") {\n")
-                        .append("            return option(\"")
-                        .append(name)
-                        .append("\", ")
-                        .append(name)
-                        .append(");\n        }\n");
+                String doc = description + defaultValue;
+                setter(out, doc, type, name, javaType(meta), name);
                 if ("duration".equals(meta.path("type").asText())) {
-                    out.append("\n        /** ")
-                            .append(description)
-                            .append(defaultValue)
-                            .append(" */\n")
-                            .append("        public ")
-                            .append(type)
-                            .append(' ')
-                            .append(name)
-                            .append("(java.time.Duration ")
-                            .append(name)
-                            .append(") {\n")
-                            .append("            return option(\"")
-                            .append(name)
-                            .append("\", ")
-                            .append(name)
-                            .append(".toMillis());\n        }\n");
+                    setter(out, doc, type, name, "java.time.Duration", name + ".toMillis()");
                 }
             }
             out.append("    }\n");
         }
         return out.append("}\n").toString();
+    }
+
+    /** One setter: {@code public Type name(ParameterType name) { return option("name", value); }}. */
+    private static void setter(
+            StringBuilder out, String doc, String type, String name, String parameterType, String value) {
+        out.append("\n        /** ").append(doc).append(" */\n");
+        out.append("        public ").append(type).append(' ').append(name).append('(');
+        out.append(parameterType).append(' ').append(name).append(") {\n");
+        out.append("            return option(\"")
+                .append(name)
+                .append("\", ")
+                .append(value)
+                .append(");\n        }\n");
     }
 
     private static String kindDescription(VobizEndpointKind kind) {
