@@ -116,6 +116,16 @@ class CallApiTest {
     }
 
     @Test
+    void anAnswerUrlThatFailsFallsBackToTheFallbackUrl() throws Exception {
+        makeCall( // the later answer_url wins over the one makeCall writes: nothing listens on port 1
+                "+919800000006",
+                ",\"answer_url\":\"http://127.0.0.1:1/nothing-listens\",\"fallback_url\":\"" + app.http("/moved")
+                        + "\"");
+        await().atMost(WAIT).until(() -> !app.requests("/moved").isEmpty());
+        assertThat(app.requests("/moved").get(0).fields()).containsEntry("Event", "StartApp");
+    }
+
+    @Test
     void refusesARequestWithoutWhatVobizRequires() throws Exception {
         HttpResponse<String> noTo = send("POST", "", "{\"from\":\"+918000000001\",\"answer_url\":\"http://x/a\"}");
         assertThat(noTo.statusCode()).isEqualTo(400);

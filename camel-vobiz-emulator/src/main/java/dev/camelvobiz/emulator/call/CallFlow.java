@@ -160,8 +160,25 @@ public final class CallFlow implements Runnable {
                     spec.streamUrl(),
                     List.of()));
         }
-        return fetcher.fetch(
-                record, spec.answerUrlValue(), spec.answerMethodValue(), call.callFields("StartApp", "in-progress"));
+        try {
+            return fetcher.fetch(
+                    record,
+                    spec.answerUrlValue(),
+                    spec.answerMethodValue(),
+                    call.callFields("StartApp", "in-progress"));
+        } catch (IOException failed) {
+            Outbound outbound = call.outbound();
+            if (outbound == null || outbound.fallbackUrl() == null) {
+                throw failed;
+            }
+            // make-call's fallback_url: asked when answer_url fails (Vobiz: after its retries or a timeout)
+            record.log("fallback", outbound.fallbackMethod() + " " + outbound.fallbackUrl() + " after " + failed);
+            return fetcher.fetch(
+                    record,
+                    outbound.fallbackUrl(),
+                    outbound.fallbackMethod(),
+                    call.callFields("StartApp", "in-progress"));
+        }
     }
 
     /** Runs a document; returns the next one if an element handed over to a URL, else null. */

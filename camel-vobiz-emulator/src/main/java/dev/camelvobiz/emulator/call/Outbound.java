@@ -8,6 +8,7 @@ import java.time.Duration;
  * timeout and machine detection) and how the dialled destination responds.
  *
  * @param machineDetection {@code true}, {@code hangup}, or null when off
+ * @param fallbackUrl asked for the answer when answer_url fails (unreachable after its retries, or not 2xx), or null
  */
 public record Outbound(
         String requestUuid,
@@ -17,6 +18,8 @@ public record Outbound(
         String machineDetection,
         String machineDetectionUrl,
         String machineDetectionMethod,
+        String fallbackUrl,
+        String fallbackMethod,
         Callee callee) {
 
     boolean detectsMachines() {

@@ -140,6 +140,8 @@ final class CallApi {
                             text(request, "machine_detection"),
                             text(request, "machine_detection_url"),
                             method(request, "machine_detection_method"),
+                            text(request, "fallback_url"),
+                            method(request, "fallback_method"),
                             calls.callee(destination)));
         }
         ObjectNode reply = RestReplies.withApiId(JSON.createObjectNode());
