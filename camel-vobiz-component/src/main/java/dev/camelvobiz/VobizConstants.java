@@ -114,6 +114,21 @@ public final class VobizConstants {
             javaType = "String")
     public static final String REQUEST_UUID = "CamelVobizRequestUuid";
 
+    @Metadata(
+            label = "producer",
+            description = "play: when the caller's turn ended (they stopped speaking: a voice-activity detector's end"
+                    + " of turn, or a speech service's signal), as epoch milliseconds (Long), an Instant, or true for"
+                    + " now. The play's first playAudio then measures the turn latency.",
+            javaType = "Object")
+    public static final String TURN_ENDED = "CamelVobizTurnEnded";
+
+    @Metadata(
+            label = "producer",
+            description = "play: milliseconds from the end of the caller's turn (CamelVobizTurnEnded) to the first"
+                    + " playAudio of this play, set when that frame is sent.",
+            javaType = "Long")
+    public static final String TURN_LATENCY = "CamelVobizTurnLatency";
+
     @Metadata(label = "consumer", description = "answer: inbound or outbound (Direction).", javaType = "String")
     public static final String DIRECTION = "CamelVobizDirection";
 

@@ -13,7 +13,9 @@ import org.apache.camel.Message;
  * production. For every {@code media} frame
  * it sets the header {@code VoiceActivity} to {@code started} (the caller began speaking: time to
  * barge in), {@code ended} (a pause long enough to end the turn: the body becomes what the caller
- * said, as {@link AudioData}, with headers {@code Turn} and {@code UtteranceMillis}), or {@code none}.
+ * said, as {@link AudioData}, with headers {@code Turn}, {@code UtteranceMillis} and
+ * {@code CamelVobizTurnEnded}: when the caller stopped speaking, so a {@code vobiz:play} of the answer
+ * measures the whole wait, the end-of-turn pause included), or {@code none}.
  */
 public class VoiceActivity {
 
@@ -67,6 +69,7 @@ public class VoiceActivity {
                     message.setBody(new AudioData(said, format));
                     message.setHeader("Turn", state.turns);
                     message.setHeader("UtteranceMillis", format.millis(said.length));
+                    message.setHeader(VobizConstants.TURN_ENDED, System.currentTimeMillis() - state.quietFrames * 20L);
                     activity = "ended";
                 }
             } else {

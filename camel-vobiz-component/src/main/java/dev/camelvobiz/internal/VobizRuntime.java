@@ -3,6 +3,7 @@ package dev.camelvobiz.internal;
 import dev.camelvobiz.internal.api.VobizApiClient;
 import dev.camelvobiz.internal.forward.CommandForwarding;
 import dev.camelvobiz.internal.observe.Observability;
+import dev.camelvobiz.internal.observe.TurnLatencies;
 import dev.camelvobiz.internal.observe.VobizMetrics;
 import dev.camelvobiz.internal.observe.VobizServerHealthCheck;
 import dev.camelvobiz.internal.server.ServerSettings;
@@ -58,6 +59,7 @@ public final class VobizRuntime {
 
     private final CamelContext context;
     private final StreamRegistry streams = new StreamRegistry(); // outlives restarts, as do its producers
+    private final TurnLatencies turnLatencies = new TurnLatencies();
     private volatile Settings settings;
     private volatile Vertx vertx;
     private Vertx ownVertx; // created here (none given): closed on stop
@@ -195,6 +197,11 @@ public final class VobizRuntime {
     /** The live streams, which the stream producers send to. */
     public StreamRegistry streams() {
         return streams;
+    }
+
+    /** The latest turn latencies of this component's calls, for the dev console. */
+    public TurnLatencies turnLatencies() {
+        return turnLatencies;
     }
 
     /** The shared servers, one per host:port, serving every consumer's path. */

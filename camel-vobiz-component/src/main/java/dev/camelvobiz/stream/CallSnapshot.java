@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param leadMillis how far the audio sent so far is ahead of the caller's ear (0: nothing playing)
  * @param pendingCheckpoints checkpoints sent or queued that have not played yet
+ * @param lastTurnLatencyMillis the latest wait from the end of the caller's turn to the first audio of the
+ *     answer ({@code CamelVobizTurnEnded} on a play); -1 before the first
  */
 public record CallSnapshot(
         String callId,
@@ -15,4 +17,5 @@ public record CallSnapshot(
         long framesIn,
         long framesOut,
         long leadMillis,
-        List<String> pendingCheckpoints) {}
+        List<String> pendingCheckpoints,
+        long lastTurnLatencyMillis) {}

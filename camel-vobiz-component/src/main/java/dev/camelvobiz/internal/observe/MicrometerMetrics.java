@@ -28,6 +28,7 @@ public final class MicrometerMetrics implements VobizMetrics {
     private final DistributionSummary outboundLead;
     private final Timer checkpointRoundTrip;
     private final Timer clearRoundTrip;
+    private final Timer turnLatency;
     private Gauge activeCalls;
 
     /**
@@ -62,6 +63,10 @@ public final class MicrometerMetrics implements VobizMetrics {
                 .register(registry);
         checkpointRoundTrip = timer("vobiz.checkpoint.roundtrip", "from sending a checkpoint to its playedStream");
         clearRoundTrip = timer("vobiz.clear.roundtrip", "from sending clearAudio to clearedAudio");
+        turnLatency = Timer.builder("vobiz.turn.latency")
+                .description("from the end of the caller's turn to the first playAudio of the answer")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
     }
 
     private Counter counter(String name, String description) {
@@ -121,6 +126,11 @@ public final class MicrometerMetrics implements VobizMetrics {
     @Override
     public void clearRoundTrip(long nanos) {
         clearRoundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void turnLatency(long nanos) {
+        turnLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -27,15 +27,28 @@ public class VobizDevConsole extends AbstractDevConsole {
         StringBuilder text = new StringBuilder();
         List<CallSnapshot> calls = calls();
         text.append("Live calls: ").append(calls.size()).append('\n');
+        for (Map.Entry<String, TurnLatencies> turns : turnLatencies().entrySet()) {
+            TurnLatencies latencies = turns.getValue();
+            text.append(String.format(
+                    "Turn latency (%s, last %d of %d turns): p50 %d ms  p95 %d ms  p99 %d ms%n",
+                    turns.getKey(),
+                    Math.min(latencies.count(), TurnLatencies.KEPT),
+                    latencies.count(),
+                    latencies.percentileMillis(0.5),
+                    latencies.percentileMillis(0.95),
+                    latencies.percentileMillis(0.99)));
+        }
         for (CallSnapshot call : calls) {
             text.append(String.format(
-                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms  pending checkpoints %s%n",
+                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms  last turn %d ms"
+                            + "  pending checkpoints %s%n",
                     call.callId(),
                     call.streamId(),
                     call.durationMillis(),
                     call.framesIn(),
                     call.framesOut(),
                     call.leadMillis(),
+                    call.lastTurnLatencyMillis(),
                     call.pendingCheckpoints()));
         }
         return text.toString();
@@ -53,11 +66,33 @@ public class VobizDevConsole extends AbstractDevConsole {
             row.put("framesOut", call.framesOut());
             row.put("leadMillis", call.leadMillis());
             row.put("pendingCheckpoints", call.pendingCheckpoints());
+            row.put("lastTurnLatencyMillis", call.lastTurnLatencyMillis());
             rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("calls", rows);
+        Map<String, Object> turns = new LinkedHashMap<>();
+        turnLatencies().forEach((component, latencies) -> {
+            Map<String, Object> percentiles = new LinkedHashMap<>();
+            percentiles.put("count", latencies.count());
+            percentiles.put("p50Millis", latencies.percentileMillis(0.5));
+            percentiles.put("p95Millis", latencies.percentileMillis(0.95));
+            percentiles.put("p99Millis", latencies.percentileMillis(0.99));
+            turns.put(component, percentiles);
+        });
+        json.put("turnLatency", turns);
         return json;
+    }
+
+    /** Each vobiz component's turn latencies, by the name it was added under. */
+    private Map<String, TurnLatencies> turnLatencies() {
+        Map<String, TurnLatencies> all = new LinkedHashMap<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof VobizComponent vobiz && vobiz.runtime() != null) {
+                all.put(name, vobiz.runtime().turnLatencies());
+            }
+        }
+        return all;
     }
 
     private List<CallSnapshot> calls() {

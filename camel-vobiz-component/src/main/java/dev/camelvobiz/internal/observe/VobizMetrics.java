@@ -37,6 +37,9 @@ public interface VobizMetrics {
     /** From sending {@code clearAudio} to {@code clearedAudio}. */
     default void clearRoundTrip(long nanos) {}
 
+    /** From the end of the caller's turn to the first frame of the answer. */
+    default void turnLatency(long nanos) {}
+
     /** One REST operation, retries included; {@code status} is the HTTP status or {@code "error"}. */
     default void restCall(String operation, String status, long nanos) {}
 }

@@ -25,7 +25,14 @@ public interface CallSession {
      * partial frame waits for the next call) and queues them; completes when the last frame is sent.
      * Audio made for an older barge-in {@code generation} than the stream's is dropped unsent.
      */
-    boolean play(byte[] audio, AudioFormat format, Integer generation, Exchange exchange, AsyncCallback callback);
+    /** Plays audio; {@code turnEndedNanos} ({@link System#nanoTime()}, or null) measures the turn latency. */
+    boolean play(
+            byte[] audio,
+            AudioFormat format,
+            Integer generation,
+            Long turnEndedNanos,
+            Exchange exchange,
+            AsyncCallback callback);
 
     /**
      * A checkpoint behind the audio queued so far; with {@code awaitMillis > 0} completes on its

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.AsyncCallback;
@@ -72,7 +73,16 @@ final class Playout {
     }
 
     private record Pending(
-            Kind kind, byte[] message, long nanos, WriteCallback completion, Utterance utterance, String name) {}
+            Kind kind,
+            byte[] message,
+            long nanos,
+            WriteCallback completion,
+            Utterance utterance,
+            String name,
+            Turn turn) {}
+
+    /** The end of the caller's turn that a play answers, measured when the play's first frame leaves. */
+    private record Turn(long endedNanos, Exchange exchange) {}
 
     /** An utterance as it is being played; frozen into a {@link HeardUtterance} for routes. */
     private static final class Utterance {
@@ -134,6 +144,8 @@ final class Playout {
     private final AudioFramer framer;
     private final byte[] playAudioPrefix;
     private final LongSupplier clock; // nanoseconds, as System.nanoTime: injected so tests run on virtual time
+    private final LongConsumer turnLatency; // the component's meters and console hear every turn
+    private long lastTurnLatencyNanos = -1; // guarded by this
     private final VobizMetrics metrics;
     private final long leadNanos;
     private final long clearFallbackNanos;
@@ -167,6 +179,7 @@ final class Playout {
             ScheduledExecutorService timer,
             LongSupplier clock,
             VobizMetrics metrics,
+            LongConsumer turnLatency,
             long leadMillis,
             long clearFallbackMillis) {
         this.label = label;
@@ -179,6 +192,7 @@ final class Playout {
         this.playAudioPrefix = writer.playAudioPrefix(outboundFormat);
         this.timer = timer;
         this.metrics = metrics;
+        this.turnLatency = turnLatency;
         this.leadNanos = TimeUnit.MILLISECONDS.toNanos(leadMillis);
         this.clearFallbackNanos = TimeUnit.MILLISECONDS.toNanos(clearFallbackMillis);
     }
@@ -199,7 +213,13 @@ final class Playout {
      * {@code playAudio} frames and queues them; completes when the last one is written. Audio that
      * cannot be converted fails the exchange, nothing sent.
      */
-    boolean play(byte[] audio, AudioFormat format, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+    boolean play(
+            byte[] audio,
+            AudioFormat format,
+            Integer producedIn,
+            Long turnEndedNanos,
+            Exchange exchange,
+            AsyncCallback callback) {
         List<byte[]> messages;
         try {
             if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
@@ -218,7 +238,7 @@ final class Playout {
             callback.done(true);
             return true;
         }
-        return playFrames(messages, FRAME_NANOS, producedIn, exchange, callback);
+        return playFrames(messages, FRAME_NANOS, producedIn, turnEndedNanos, exchange, callback);
     }
 
     /** Sends the partial frame a play left over, padded: an utterance ends at a checkpoint or stop. */
@@ -234,7 +254,12 @@ final class Playout {
 
     /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
     boolean playFrames(
-            List<byte[]> messages, long frameNanos, Integer producedIn, Exchange exchange, AsyncCallback callback) {
+            List<byte[]> messages,
+            long frameNanos,
+            Integer producedIn,
+            Long turnEndedNanos,
+            Exchange exchange,
+            AsyncCallback callback) {
         SendCompletion completion =
                 new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
@@ -244,7 +269,11 @@ final class Playout {
             if (producedIn != null && producedIn < generation) {
                 messages.forEach(m -> later(completion::discarded));
             } else {
-                messages.forEach(message -> queueFrame(message, frameNanos, completion));
+                Turn turn = turnEndedNanos == null ? null : new Turn(turnEndedNanos, exchange);
+                for (byte[] message : messages) {
+                    queueFrame(message, frameNanos, completion, turn);
+                    turn = null; // the first frame answers the turn
+                }
                 pump();
             }
             return null;
@@ -256,19 +285,19 @@ final class Playout {
     private void playTail(byte[] message, long frameNanos) {
         locked(() -> {
             if (refusal() == null) {
-                queueFrame(message, frameNanos, WriteCallback.NOOP);
+                queueFrame(message, frameNanos, WriteCallback.NOOP, null);
                 pump();
             }
             return null;
         });
     }
 
-    private void queueFrame(byte[] message, long frameNanos, WriteCallback completion) {
+    private void queueFrame(byte[] message, long frameNanos, WriteCallback completion, Turn turn) {
         if (current == null) {
             current = newUtterance();
         }
         current.queuedNanos += frameNanos;
-        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null));
+        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null, turn));
     }
 
     /**
@@ -308,7 +337,7 @@ final class Playout {
                 waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
             }
             WriteCallback written = awaited ? WriteCallback.NOOP : completion;
-            queue.add(new Pending(Kind.CHECKPOINT, writer.checkpoint(name), 0, written, utterance, name));
+            queue.add(new Pending(Kind.CHECKPOINT, writer.checkpoint(name), 0, written, utterance, name, null));
             pump();
             return null;
         });
@@ -388,7 +417,7 @@ final class Playout {
                     callback,
                     () -> locked(() -> {
                         if (closedDescription == null) {
-                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, WriteCallback.NOOP, null, null));
+                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, WriteCallback.NOOP, null, null, null));
                             pump();
                         }
                         return null;
@@ -406,7 +435,7 @@ final class Playout {
             if (refusal() != null) {
                 return true; // another stop (or the close) came first since the check above
             }
-            queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null));
+            queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null, null));
             stopDescription = label + " has been sent stop; nothing more can be sent on it";
             pump();
             return false;
@@ -553,6 +582,9 @@ final class Playout {
                 playoutEndNanos = start + next.nanos();
                 framesSent++;
                 metrics.frameOut(playoutEndNanos - now);
+                if (next.turn() != null) {
+                    answered(next.turn(), now);
+                }
             } else {
                 queue.pollFirst();
                 if (next.kind() == Kind.CHECKPOINT) {
@@ -562,6 +594,20 @@ final class Playout {
             }
             write(next.message(), next.completion());
         }
+    }
+
+    /** A play's first frame leaves: the caller's wait since the end of their turn is over. */
+    private void answered(Turn turn, long now) {
+        long latency = Math.max(0, now - turn.endedNanos());
+        lastTurnLatencyNanos = latency;
+        turnLatency.accept(latency);
+        // the play's exchange waits for its last frame: its route does not touch it meanwhile
+        turn.exchange().getMessage().setHeader(VobizConstants.TURN_LATENCY, TimeUnit.NANOSECONDS.toMillis(latency));
+    }
+
+    /** The latest turn latency measured on this stream, in nanoseconds; -1 before the first. */
+    synchronized long lastTurnLatencyNanos() {
+        return lastTurnLatencyNanos;
     }
 
     private void write(byte[] message, WriteCallback completion) {

@@ -82,7 +82,33 @@ public record StreamCommand(
             return true;
         }
         Integer generation = message.getHeader(VobizConstants.GENERATION, Integer.class);
-        return session.play(audio.audio(), audio.format(), generation, exchange, callback);
+        return session.play(audio.audio(), audio.format(), generation, turnEnded(message), exchange, callback);
+    }
+
+    /**
+     * Header CamelVobizTurnEnded as a {@link System#nanoTime()} reading (the playout's clock), or null:
+     * epoch milliseconds and instants are moved back from now by how long ago they were.
+     */
+    private static Long turnEnded(Message message) {
+        Object ended = message.getHeader(VobizConstants.TURN_ENDED);
+        long now = System.nanoTime();
+        long ago;
+        if (ended == null || Boolean.FALSE.equals(ended)) {
+            return null;
+        } else if (Boolean.TRUE.equals(ended) || "true".equals(ended)) {
+            ago = 0;
+        } else if (ended instanceof java.time.Instant instant) {
+            ago = java.time.Duration.between(instant, java.time.Instant.now()).toNanos();
+        } else {
+            Long millis = message.getHeader(VobizConstants.TURN_ENDED, Long.class);
+            if (millis == null) {
+                throw new IllegalArgumentException(
+                        VobizConstants.TURN_ENDED + " must be epoch milliseconds, an Instant or true, not "
+                                + ended.getClass().getSimpleName());
+            }
+            ago = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - millis);
+        }
+        return now - Math.max(0, ago);
     }
 
     /** Option audioFormat, else header CamelVobizAudioFormat, else the stream's own outbound format. */

@@ -294,6 +294,7 @@ final class StreamConnection implements CallSession {
                 ((ContextInternal) loop).nettyEventLoop(), // pacing wake-ups on this socket's own loop
                 System::nanoTime,
                 metrics,
+                consumer.turnLatencies(),
                 settings.playLeadMillis(),
                 settings.clearTimeoutMillis());
         mediaHeadersFormat = normalised != null ? normalised : started.mediaFormat();
@@ -663,7 +664,10 @@ final class StreamConnection implements CallSession {
                 framesIn,
                 outbound == null ? 0 : outbound.framesSent(),
                 outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.leadNanos()),
-                outbound == null ? List.of() : outbound.unplayedCheckpoints());
+                outbound == null ? List.of() : outbound.unplayedCheckpoints(),
+                outbound == null || outbound.lastTurnLatencyNanos() < 0
+                        ? -1
+                        : TimeUnit.NANOSECONDS.toMillis(outbound.lastTurnLatencyNanos()));
     }
 
     /** Whether start has arrived (a stream producers can reach). */
@@ -684,8 +688,13 @@ final class StreamConnection implements CallSession {
 
     @Override
     public boolean play(
-            byte[] audio, AudioFormat format, Integer generation, Exchange exchange, AsyncCallback callback) {
-        return playout.play(audio, format, generation, exchange, callback);
+            byte[] audio,
+            AudioFormat format,
+            Integer generation,
+            Long turnEndedNanos,
+            Exchange exchange,
+            AsyncCallback callback) {
+        return playout.play(audio, format, generation, turnEndedNanos, exchange, callback);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
@@ -191,6 +192,14 @@ public class StreamConsumer extends DefaultConsumer implements WebSocketRoute {
 
     VobizMetrics metrics() {
         return runtime.metrics();
+    }
+
+    /** Where a stream's turn latencies go: the component's meters and its console. */
+    LongConsumer turnLatencies() {
+        return nanos -> {
+            runtime.metrics().turnLatency(nanos);
+            runtime.turnLatencies().record(nanos);
+        };
     }
 
     Vertx vertx() {

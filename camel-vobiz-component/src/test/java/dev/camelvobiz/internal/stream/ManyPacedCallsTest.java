@@ -49,6 +49,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                     ((ContextInternal) component.runtime().vertx().getOrCreateContext()).nettyEventLoop(),
                     System::nanoTime,
                     VobizMetrics.NONE,
+                    nanos -> {},
                     40,
                     1_000);
             List<byte[]> frames = new ArrayList<>();
@@ -56,7 +57,7 @@ class ManyPacedCallsTest extends CamelTestSupport {
                 frames.add(new byte[] {(byte) i});
             }
             Exchange exchange = new DefaultExchange(context);
-            playout.playFrames(frames, FRAME_NANOS, null, exchange, doneSync -> {
+            playout.playFrames(frames, FRAME_NANOS, null, null, exchange, doneSync -> {
                 if (exchange.getException() != null) {
                     failures.add(exchange.getException());
                 }

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -28,6 +29,7 @@ class PlayoutTest {
 
     private final VirtualTime time = new VirtualTime();
     private final List<String> written = new ArrayList<>();
+    private final List<Long> turnLatencies = new ArrayList<>();
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final Playout playout = new Playout(
             "test stream",
@@ -42,6 +44,7 @@ class PlayoutTest {
             time,
             time.clock(),
             VobizMetrics.NONE,
+            turnLatencies::add,
             LEAD_MILLIS,
             1_000);
 
@@ -65,14 +68,41 @@ class PlayoutTest {
     private AtomicBoolean play(String prefix, int count) {
         AtomicBoolean done = new AtomicBoolean();
         playout.playFrames(
-                frames(prefix, count), FRAME_NANOS, null, new DefaultExchange(camel), sync -> done.set(true));
+                frames(prefix, count), FRAME_NANOS, null, null, new DefaultExchange(camel), sync -> done.set(true));
         return done;
+    }
+
+    /** A play answering a caller whose turn ended {@code millisAgo} before now (virtual time). */
+    private Exchange answer(String prefix, int count, long millisAgo) {
+        Exchange exchange = new DefaultExchange(camel);
+        long endedNanos = time.clock().getAsLong() - TimeUnit.MILLISECONDS.toNanos(millisAgo);
+        playout.playFrames(frames(prefix, count), FRAME_NANOS, null, endedNanos, exchange, sync -> {});
+        return exchange;
     }
 
     private Exchange awaitCheckpoint(String name, long timeoutMillis, AtomicBoolean done) {
         Exchange exchange = new DefaultExchange(camel);
         playout.checkpoint(name, timeoutMillis, null, exchange, sync -> done.set(true));
         return exchange;
+    }
+
+    @Test
+    void aTurnsLatencyRunsFromItsEndToTheFirstFrameOfTheAnswerWhateverIsQueuedBeforeIt() {
+        Exchange first = answer("quick-", 5, 300); // nothing playing: the first frame leaves at once
+        assertThat(first.getMessage().getHeader(VobizConstants.TURN_LATENCY)).isEqualTo(300L);
+        assertThat(playout.lastTurnLatencyNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+
+        time.advance(100); // the five frames have played
+        play("filler-", 50); // one second of audio ahead of the next answer
+        Exchange second = answer("late-", 5, 0);
+        assertThat(second.getMessage().getHeader(VobizConstants.TURN_LATENCY))
+                .as("not measured before its first frame leaves")
+                .isNull();
+        time.advance(1000 - LEAD_MILLIS + 1); // the filler is under the lead: the answer's first frame goes
+        assertThat(second.getMessage().getHeader(VobizConstants.TURN_LATENCY)).isEqualTo(1000 - LEAD_MILLIS);
+        assertThat(turnLatencies)
+                .containsExactly(
+                        TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.MILLISECONDS.toNanos(1000 - LEAD_MILLIS) + 1);
     }
 
     @Test

@@ -35,7 +35,9 @@ class QuarkusEchoTest {
                     .hangupAt(Duration.ofMillis(1500)));
             CallRecord.Hangup hangup = call.awaitHangup(Duration.ofSeconds(15));
             assertThat(hangup.cause()).isEqualTo("Normal Hangup");
-            assertThat(call.record().heard(8000).audibleMillis()).as("the tone, echoed").isGreaterThan(800);
+            assertThat(call.record().heard(8000).audibleMillis())
+                    .as("the tone, echoed")
+                    .isGreaterThan(800);
             assertThat(call.record().violations()).isEmpty();
         }
     }

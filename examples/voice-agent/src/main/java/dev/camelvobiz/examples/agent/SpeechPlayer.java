@@ -31,6 +31,7 @@ public class SpeechPlayer {
         ProducerTemplate producer = exchange.getContext().createProducerTemplate();
         String streamId = exchange.getMessage().getHeader(VobizConstants.STREAM_ID, String.class);
         Object generation = exchange.getMessage().getHeader(VobizConstants.GENERATION);
+        Object turnEnded = exchange.getMessage().getHeader(VobizConstants.TURN_ENDED); // null for the greeting
         long bytes = 0;
         long total = 0;
         try (InputStream speech = exchange.getMessage().getMandatoryBody(InputStream.class)) {
@@ -38,12 +39,23 @@ public class SpeechPlayer {
             while ((chunk = speech.readNBytes(chunkBytes)).length > 0) {
                 byte[] audio = chunk.length % 2 == 0 ? chunk : Arrays.copyOf(chunk, chunk.length - 1);
                 bytes += audio.length;
+                Object answering = turnEnded;
                 Exchange play = producer.send("vobiz:play", e -> {
                     e.getMessage().setHeader(VobizConstants.STREAM_ID, streamId);
                     e.getMessage().setHeader(VobizConstants.GENERATION, generation);
                     e.getMessage().setHeader(VobizConstants.AUDIO_FORMAT, format);
                     e.getMessage().setBody(audio);
+                    if (answering != null) {
+                        e.getMessage().setHeader(VobizConstants.TURN_ENDED, answering);
+                    }
                 });
+                if (turnEnded != null) { // the first chunk answered the turn: its latency is the turn's
+                    exchange.getMessage()
+                            .setHeader(
+                                    VobizConstants.TURN_LATENCY,
+                                    play.getMessage().getHeader(VobizConstants.TURN_LATENCY));
+                    turnEnded = null;
+                }
                 if (play.getException() != null) {
                     throw new IOException(
                             "Could not play the answer: " + play.getException().getMessage(), play.getException());

@@ -104,7 +104,8 @@ public class VoiceAgentRoutes extends RouteBuilder {
                 .bean(
                         "conversations",
                         "heard(${header.CamelVobizCallId}, ${header.CamelVobizCheckpointOutcome}, ${header.CamelVobizHeard}, ${header.AnswerMillis})")
-                .log("Answer ${header.CamelVobizCheckpointOutcome} (${header.SpokenMillis} ms)");
+                .log("Answer ${header.CamelVobizCheckpointOutcome} (${header.SpokenMillis} ms); turn latency"
+                        + " ${header.CamelVobizTurnLatency} ms");
     }
 
     /** What the caller said, as the WAV file of a multipart transcription request. */

@@ -183,5 +183,12 @@ class VoiceAgentTest {
         assertThat(record.timeline()).extracting(CallRecord.Entry::what).contains("clearAudio");
         assertThat(record.checkpointsPlayed()).isNotEmpty();
         assertThat(authorizations).allSatisfy(a -> assertThat(a).isEqualTo("Bearer test-key"));
+        // each answered turn was measured from the caller's pause to the answer's first frame (the
+        // greeting answers no turn); a barged-in answer still started playing, so it counts
+        assertThat(camel.getComponent("vobiz", VobizComponent.class)
+                        .runtime()
+                        .turnLatencies()
+                        .count())
+                .isEqualTo(2);
     }
 }
