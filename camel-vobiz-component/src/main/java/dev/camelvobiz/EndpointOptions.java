@@ -86,6 +86,7 @@ final class EndpointOptions {
         applies("name", EnumSet.of(CHECKPOINT));
         applies("await", EnumSet.of(CHECKPOINT));
         applies("afterPlayed", EnumSet.of(STOP));
+        applies("roomTone", EnumSet.of(PLAY));
         applies("timeout", EnumSet.of(CHECKPOINT, STOP));
     }
 

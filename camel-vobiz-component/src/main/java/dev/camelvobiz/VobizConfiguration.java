@@ -165,6 +165,9 @@ public class VobizConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private boolean afterPlayed;
 
+    @UriParam(label = "producer")
+    private boolean roomTone;
+
     @UriParam(label = "producer,api,advanced", javaType = "java.time.Duration", defaultValue = "15000")
     private long apiTimeout = 15000;
 
@@ -727,7 +730,7 @@ public class VobizConfiguration implements Cloneable {
         return timeout;
     }
 
-    /** vobiz:checkpoint?await=true and vobiz:stop?afterPlayed=true: how long to wait for playedStream. */
+    /** A checkpoint with await=true, a stop with afterPlayed=true: how long to wait for playedStream. */
     public void setTimeout(long timeout) {
         this.timeout = timeout;
     }
@@ -742,6 +745,19 @@ public class VobizConfiguration implements Cloneable {
      */
     public void setAfterPlayed(boolean afterPlayed) {
         this.afterPlayed = afterPlayed;
+    }
+
+    public boolean isRoomTone() {
+        return roomTone;
+    }
+
+    /**
+     * vobiz:play: the body is a room-tone bed, not speech. It is looped under everything the stream
+     * plays until stop or the stream closes, one frame leaving every 20 ms with speech mixed over it;
+     * vobiz:clear cuts the speech, never the bed. A new bed replaces the old; an empty body removes it.
+     */
+    public void setRoomTone(boolean roomTone) {
+        this.roomTone = roomTone;
     }
 
     public long getApiTimeout() {

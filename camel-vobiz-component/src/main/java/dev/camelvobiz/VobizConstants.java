@@ -177,7 +177,7 @@ public final class VobizConstants {
 
     @Metadata(
             label = "producer",
-            description = "vobiz:checkpoint?await=true and vobiz:stop?afterPlayed=true: played, cleared, closed or"
+            description = "A checkpoint with await=true, a stop with afterPlayed=true: played, cleared, closed or"
                     + " timeout.",
             javaType = "String")
     public static final String CHECKPOINT_OUTCOME = "CamelVobizCheckpointOutcome";

@@ -207,6 +207,11 @@ public final class VobizEndpoints {
             super(scheme, "play");
         }
 
+        /** vobiz:play: the body is a room-tone bed, not speech. It is looped under everything the stream plays until stop or the stream closes, one frame leaving every 20 ms with speech mixed over it; vobiz:clear cuts the speech, never the bed. A new bed replaces the old; an empty body removes it. Default: false. */
+        public PlayEndpointBuilder roomTone(boolean roomTone) {
+            return option("roomTone", roomTone);
+        }
+
         /** The stream a producer sends to. Without it, the header CamelVobizStreamId, else the newest live stream of the call in header CamelVobizCallId. */
         public PlayEndpointBuilder streamId(String streamId) {
             return option("streamId", streamId);
@@ -245,12 +250,12 @@ public final class VobizEndpoints {
             return option("streamId", streamId);
         }
 
-        /** vobiz:checkpointawait=true and vobiz:stopafterPlayed=true: how long to wait for playedStream. Default: 15000. */
+        /** A checkpoint with await=true, a stop with afterPlayed=true: how long to wait for playedStream. Default: 15000. */
         public CheckpointEndpointBuilder timeout(long timeout) {
             return option("timeout", timeout);
         }
 
-        /** vobiz:checkpointawait=true and vobiz:stopafterPlayed=true: how long to wait for playedStream. Default: 15000. */
+        /** A checkpoint with await=true, a stop with afterPlayed=true: how long to wait for playedStream. Default: 15000. */
         public CheckpointEndpointBuilder timeout(java.time.Duration timeout) {
             return option("timeout", timeout.toMillis());
         }
@@ -296,12 +301,12 @@ public final class VobizEndpoints {
             return option("streamId", streamId);
         }
 
-        /** vobiz:checkpointawait=true and vobiz:stopafterPlayed=true: how long to wait for playedStream. Default: 15000. */
+        /** A checkpoint with await=true, a stop with afterPlayed=true: how long to wait for playedStream. Default: 15000. */
         public StopEndpointBuilder timeout(long timeout) {
             return option("timeout", timeout);
         }
 
-        /** vobiz:checkpointawait=true and vobiz:stopafterPlayed=true: how long to wait for playedStream. Default: 15000. */
+        /** A checkpoint with await=true, a stop with afterPlayed=true: how long to wait for playedStream. Default: 15000. */
         public StopEndpointBuilder timeout(java.time.Duration timeout) {
             return option("timeout", timeout.toMillis());
         }

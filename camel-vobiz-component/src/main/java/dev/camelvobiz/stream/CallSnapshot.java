@@ -9,6 +9,7 @@ import java.util.List;
  * @param pendingCheckpoints checkpoints sent or queued that have not played yet
  * @param lastTurnLatencyMillis the latest wait from the end of the caller's turn to the first audio of the
  *     answer ({@code CamelVobizTurnEnded} on a play); -1 before the first
+ * @param roomTone whether a room-tone bed is laid under the stream ({@code vobiz:play?roomTone=true})
  */
 public record CallSnapshot(
         String callId,
@@ -18,4 +19,5 @@ public record CallSnapshot(
         long framesOut,
         long leadMillis,
         List<String> pendingCheckpoints,
-        long lastTurnLatencyMillis) {}
+        long lastTurnLatencyMillis,
+        boolean roomTone) {}

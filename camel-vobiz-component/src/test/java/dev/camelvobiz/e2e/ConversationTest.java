@@ -146,10 +146,10 @@ class ConversationTest extends VobizTestSupport {
         int oldFramesAfterClear = 0;
         int newFrames = 0;
         for (int from = afterClear; from + 160 <= heard.samples().length; from += 160) {
-            if (strength(heard, from, 440) > 2000) {
+            if (toneStrength(heard, from, 440) > 2000) {
                 oldFramesAfterClear++;
             }
-            if (strength(heard, from, 880) > 2000) {
+            if (toneStrength(heard, from, 880) > 2000) {
                 newFrames++;
             }
         }
@@ -189,7 +189,7 @@ class ConversationTest extends VobizTestSupport {
         Pcm heard = call.record().heard(8000);
         int old = 0;
         for (int from = 0; from + 160 <= heard.samples().length; from += 160) {
-            if (strength(heard, from, 440) > 2000) {
+            if (toneStrength(heard, from, 440) > 2000) {
                 old++;
             }
         }
@@ -226,18 +226,5 @@ class ConversationTest extends VobizTestSupport {
                         "echo p50 beside the long answer (%.2f ms) vs alone (%.2f ms); queued ahead %.0f ms",
                         beside.p50(), alone.p50(), queuedAhead)
                 .isLessThan(alone.p50() * 3 + 2);
-    }
-
-    /** Amplitude of {@code hertz} in the 20 ms window at {@code from} (Goertzel). */
-    private static double strength(Pcm pcm, int from, double hertz) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / pcm.sampleRate());
-        double s1 = 0;
-        double s2 = 0;
-        for (int i = from; i < from + 160; i++) {
-            double s0 = pcm.samples()[i] + coefficient * s1 - s2;
-            s2 = s1;
-            s1 = s0;
-        }
-        return 2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - coefficient * s1 * s2)) / 160;
     }
 }

@@ -2,6 +2,7 @@ package dev.camelvobiz.test;
 
 import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.audio.Samples;
+import dev.camelvobiz.emulator.audio.Pcm;
 import java.nio.ByteOrder;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -41,9 +42,14 @@ public abstract class VobizTestSupport extends CamelTestSupport {
 
     /** {@code millis} of a sine at {@code hertz}, L16 8 kHz little-endian: a stream's default outbound format. */
     protected static byte[] tone(int hertz, int millis) {
+        return tone(hertz, millis, 16383);
+    }
+
+    /** A sine of {@code amplitude} (of 32767), L16 8 kHz little-endian. */
+    protected static byte[] tone(int hertz, int millis, int amplitude) {
         short[] samples = new short[8 * millis];
         for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) Math.round(16383 * Math.sin(2 * Math.PI * hertz * i / 8000.0));
+            samples[i] = (short) Math.round(amplitude * Math.sin(2 * Math.PI * hertz * i / 8000.0));
         }
         return Samples.encode(samples, samples.length, OUTBOUND_L16_8K);
     }
@@ -57,5 +63,18 @@ public abstract class VobizTestSupport extends CamelTestSupport {
             audio[i] = (byte) (call * 31 + index * 7 + i);
         }
         return audio;
+    }
+
+    /** Amplitude of {@code hertz} in the 20 ms window at {@code from} (Goertzel). */
+    protected static double toneStrength(Pcm pcm, int from, double hertz) {
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / pcm.sampleRate());
+        double s1 = 0;
+        double s2 = 0;
+        for (int i = from; i < from + 160; i++) {
+            double s0 = pcm.samples()[i] + coefficient * s1 - s2;
+            s2 = s1;
+            s1 = s0;
+        }
+        return 2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - coefficient * s1 * s2)) / 160;
     }
 }

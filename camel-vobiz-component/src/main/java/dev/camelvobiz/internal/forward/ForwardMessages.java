@@ -92,6 +92,9 @@ final class ForwardMessages {
         if (command.afterPlayedMillis() > 0) {
             entry.put("afterPlayed", command.afterPlayedMillis());
         }
+        if (command.roomTone()) {
+            entry.put("roomTone", true);
+        }
         putIfPresent(entry, "generation", from.getHeader(VobizConstants.GENERATION, Integer.class));
         putIfPresent(
                 entry,
@@ -116,7 +119,8 @@ final class ForwardMessages {
                 null,
                 entry.path("await").asLong(0),
                 entry.path("afterPlayed").asLong(0),
-                null);
+                null,
+                entry.path("roomTone").asBoolean(false));
     }
 
     /** The target, names and audio of a {@code command} entry, as the local exchange it runs on. */

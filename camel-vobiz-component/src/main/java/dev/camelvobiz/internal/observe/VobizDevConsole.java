@@ -40,7 +40,7 @@ public class VobizDevConsole extends AbstractDevConsole {
         }
         for (CallSnapshot call : calls) {
             text.append(String.format(
-                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms  last turn %d ms"
+                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms%s  last turn %d ms"
                             + "  pending checkpoints %s%n",
                     call.callId(),
                     call.streamId(),
@@ -48,6 +48,7 @@ public class VobizDevConsole extends AbstractDevConsole {
                     call.framesIn(),
                     call.framesOut(),
                     call.leadMillis(),
+                    call.roomTone() ? "  room tone" : "",
                     call.lastTurnLatencyMillis(),
                     call.pendingCheckpoints()));
         }
@@ -67,6 +68,7 @@ public class VobizDevConsole extends AbstractDevConsole {
             row.put("leadMillis", call.leadMillis());
             row.put("pendingCheckpoints", call.pendingCheckpoints());
             row.put("lastTurnLatencyMillis", call.lastTurnLatencyMillis());
+            row.put("roomTone", call.roomTone());
             rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();

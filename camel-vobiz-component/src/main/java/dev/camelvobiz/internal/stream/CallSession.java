@@ -24,8 +24,8 @@ public interface CallSession {
      * Converts {@code audio} from {@code format} to the outbound format, cuts it into 20 ms frames (a
      * partial frame waits for the next call) and queues them; completes when the last frame is sent.
      * Audio made for an older barge-in {@code generation} than the stream's is dropped unsent.
+     * {@code turnEndedNanos} ({@link System#nanoTime()}, or null) starts the turn latency.
      */
-    /** Plays audio; {@code turnEndedNanos} ({@link System#nanoTime()}, or null) measures the turn latency. */
     boolean play(
             byte[] audio,
             AudioFormat format,
@@ -38,6 +38,12 @@ public interface CallSession {
      * A checkpoint behind the audio queued so far; with {@code awaitMillis > 0} completes on its
      * outcome. One made for an older barge-in {@code generation} completes at once as cleared.
      */
+    /**
+     * Lays {@code audio} (empty: none) as a looped bed under everything the stream plays, one frame every
+     * 20 ms until stop or close; completes at once.
+     */
+    boolean roomTone(byte[] audio, AudioFormat format, Exchange exchange, AsyncCallback callback);
+
     boolean checkpoint(String name, long awaitMillis, Integer generation, Exchange exchange, AsyncCallback callback);
 
     boolean clearAudio(Exchange exchange, AsyncCallback callback);

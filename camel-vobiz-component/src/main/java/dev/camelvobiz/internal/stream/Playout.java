@@ -65,6 +65,8 @@ final class Playout {
 
     private static final int LEDGER_SIZE = 64;
     private static final long FRAME_NANOS = 20_000_000L;
+    // Under a room-tone bed the platform always holds at least this much: timer jitter up to it goes unheard.
+    private static final long ROOM_TONE_CUSHION_NANOS = 3 * FRAME_NANOS;
 
     private enum Kind {
         FRAME,
@@ -72,14 +74,29 @@ final class Playout {
         STOP
     }
 
+    /** A frame ({@code audio}, raw, in the outbound format) or a command ({@code message}, ready to write). */
     private record Pending(
             Kind kind,
+            byte[] audio,
             byte[] message,
             long nanos,
             WriteCallback completion,
             Utterance utterance,
             String name,
-            Turn turn) {}
+            Turn turn) {
+
+        static Pending frame(byte[] audio, long nanos, WriteCallback completion, Utterance utterance, Turn turn) {
+            return new Pending(Kind.FRAME, audio, null, nanos, completion, utterance, null, turn);
+        }
+
+        static Pending checkpoint(byte[] message, WriteCallback completion, Utterance utterance, String name) {
+            return new Pending(Kind.CHECKPOINT, null, message, 0, completion, utterance, name, null);
+        }
+
+        static Pending stop(byte[] message, WriteCallback completion) {
+            return new Pending(Kind.STOP, null, message, 0, completion, null, null, null);
+        }
+    }
 
     /** The end of the caller's turn that a play answers, measured when the play's first frame leaves. */
     private record Turn(long endedNanos, Exchange exchange) {}
@@ -165,6 +182,7 @@ final class Playout {
     private long gatedUntilNanos;
     // Read for every inbound frame (its exchange carries it): volatile, so that read takes no lock.
     private volatile int generation;
+    private RoomTone roomTone; // null: frames leave only when there is speech, up to the lead ahead
     private ScheduledFuture<?> wakeup;
     private long wakeupAtNanos;
     private String closedDescription;
@@ -220,25 +238,58 @@ final class Playout {
             Long turnEndedNanos,
             Exchange exchange,
             AsyncCallback callback) {
-        List<byte[]> messages;
+        List<byte[]> frames;
         try {
-            if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
-                throw new IllegalArgumentException(
-                        "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
-            }
+            requireWholeSamples(audio, format);
             synchronized (audioLock) {
-                List<byte[]> frames = framer.append(converter.convert(audio, format));
-                messages = new ArrayList<>(frames.size());
-                for (byte[] frame : frames) {
-                    messages.add(WireWriter.playAudio(playAudioPrefix, frame));
-                }
+                frames = framer.append(converter.convert(audio, format));
             }
         } catch (IllegalArgumentException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        return playFrames(messages, FRAME_NANOS, producedIn, turnEndedNanos, exchange, callback);
+        return playFrames(frames, FRAME_NANOS, producedIn, turnEndedNanos, exchange, callback);
+    }
+
+    private static void requireWholeSamples(byte[] audio, AudioFormat format) {
+        if (format.encoding() == AudioEncoding.L16 && audio.length % 2 != 0) {
+            throw new IllegalArgumentException(
+                    "L16 audio must hold whole 16-bit samples, got " + audio.length + " bytes");
+        }
+    }
+
+    /**
+     * Lays {@code audio} (in {@code format}; empty removes the bed) under everything this stream plays,
+     * looped: from now until {@code stop} is written or the stream closes, exactly one frame leaves every
+     * 20 ms, speech mixed over the bed when there is some, the bed alone when not. A clear cuts the
+     * speech, never the bed. Completes at once.
+     */
+    boolean roomTone(byte[] audio, AudioFormat format, Exchange exchange, AsyncCallback callback) {
+        RoomTone bed;
+        try {
+            requireWholeSamples(audio, format);
+            bed = audio.length == 0
+                    ? null
+                    : new RoomTone(new AudioConverter(framer.format()).convert(audio, format), framer.format());
+        } catch (IllegalArgumentException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        String refusal = locked(() -> {
+            if (refusal() != null) {
+                return refusal();
+            }
+            roomTone = bed;
+            pump();
+            return null;
+        });
+        if (refusal != null) {
+            return refuse(refusal, exchange, callback);
+        }
+        callback.done(true);
+        return true;
     }
 
     /** Sends the partial frame a play left over, padded: an utterance ends at a checkpoint or stop. */
@@ -248,30 +299,29 @@ final class Playout {
             last = framer.flush();
         }
         if (last != null) {
-            playTail(WireWriter.playAudio(playAudioPrefix, last), FRAME_NANOS);
+            playTail(last, FRAME_NANOS);
         }
     }
 
-    /** Queues {@code messages} ({@code playAudio}, {@code frameNanos} each); completes when all are written. */
+    /** Queues {@code frames} (outbound format, {@code frameNanos} each); completes when all are written. */
     boolean playFrames(
-            List<byte[]> messages,
+            List<byte[]> frames,
             long frameNanos,
             Integer producedIn,
             Long turnEndedNanos,
             Exchange exchange,
             AsyncCallback callback) {
-        SendCompletion completion =
-                new SendCompletion(messages.size(), exchange, callback, this::failure, continuations);
+        SendCompletion completion = new SendCompletion(frames.size(), exchange, callback, this::failure, continuations);
         String refusal = locked(() -> {
             if (refusal() != null) {
                 return refusal();
             }
             if (producedIn != null && producedIn < generation) {
-                messages.forEach(m -> later(completion::discarded));
+                frames.forEach(m -> later(completion::discarded));
             } else {
                 Turn turn = turnEndedNanos == null ? null : new Turn(turnEndedNanos, exchange);
-                for (byte[] message : messages) {
-                    queueFrame(message, frameNanos, completion, turn);
+                for (byte[] frame : frames) {
+                    queueFrame(frame, frameNanos, completion, turn);
                     turn = null; // the first frame answers the turn
                 }
                 pump();
@@ -282,22 +332,22 @@ final class Playout {
     }
 
     /** Queues the last, padded frame of an utterance; nobody waits for it. */
-    private void playTail(byte[] message, long frameNanos) {
+    private void playTail(byte[] frame, long frameNanos) {
         locked(() -> {
             if (refusal() == null) {
-                queueFrame(message, frameNanos, WriteCallback.NOOP, null);
+                queueFrame(frame, frameNanos, WriteCallback.NOOP, null);
                 pump();
             }
             return null;
         });
     }
 
-    private void queueFrame(byte[] message, long frameNanos, WriteCallback completion, Turn turn) {
+    private void queueFrame(byte[] frame, long frameNanos, WriteCallback completion, Turn turn) {
         if (current == null) {
             current = newUtterance();
         }
         current.queuedNanos += frameNanos;
-        queue.add(new Pending(Kind.FRAME, message, frameNanos, completion, current, null, turn));
+        queue.add(Pending.frame(frame, frameNanos, completion, current, turn));
     }
 
     /**
@@ -337,7 +387,7 @@ final class Playout {
                 waiter.timeout = timer.schedule(() -> timedOut(name, waiter), awaitMillis, TimeUnit.MILLISECONDS);
             }
             WriteCallback written = awaited ? WriteCallback.NOOP : completion;
-            queue.add(new Pending(Kind.CHECKPOINT, writer.checkpoint(name), 0, written, utterance, name, null));
+            queue.add(Pending.checkpoint(writer.checkpoint(name), written, utterance, name));
             pump();
             return null;
         });
@@ -417,7 +467,7 @@ final class Playout {
                     callback,
                     () -> locked(() -> {
                         if (closedDescription == null) {
-                            queue.add(new Pending(Kind.STOP, writer.stop(), 0, WriteCallback.NOOP, null, null, null));
+                            queue.add(Pending.stop(writer.stop(), WriteCallback.NOOP));
                             pump();
                         }
                         return null;
@@ -435,7 +485,7 @@ final class Playout {
             if (refusal() != null) {
                 return true; // another stop (or the close) came first since the check above
             }
-            queue.add(new Pending(Kind.STOP, writer.stop(), 0, completion, null, null, null));
+            queue.add(Pending.stop(writer.stop(), completion));
             stopDescription = label + " has been sent stop; nothing more can be sent on it";
             pump();
             return false;
@@ -504,6 +554,11 @@ final class Playout {
         });
     }
 
+    /** Whether a room-tone bed is laid (until stop is written or the stream closes). */
+    synchronized boolean hasRoomTone() {
+        return roomTone != null && closedDescription == null;
+    }
+
     /** Frames sent so far. */
     synchronized long framesSent() {
         return framesSent;
@@ -557,43 +612,69 @@ final class Playout {
         ledger.forEach(utterance -> utterance.end(how, now));
     }
 
-    /** Sends what may leave now; schedules a wake-up for what must wait (lead full, or clear pending). */
+    /**
+     * Sends what may leave now; schedules a wake-up for what must wait (lead full, or clear pending).
+     * Under a room-tone bed a frame leaves whenever the platform holds less than the cushion, speech or
+     * not: deadlines follow the playout clock, so a late timer is caught up, never carried forward.
+     */
     private void pump() {
         long now = clock.getAsLong();
-        while (!queue.isEmpty() && closedDescription == null) {
-            if (gatedUntilNanos > now) {
-                wakeAt(gatedUntilNanos);
+        while (closedDescription == null) {
+            Pending next = gatedUntilNanos > now ? null : queue.peekFirst();
+            if (next != null && next.kind() != Kind.FRAME) {
+                queue.pollFirst();
+                sendCommand(next, now);
+                continue;
+            }
+            if (next == null && roomTone == null) {
+                if (!queue.isEmpty()) {
+                    wakeAt(gatedUntilNanos);
+                }
                 return;
             }
-            Pending next = queue.peekFirst();
-            if (next.kind() == Kind.FRAME) {
-                long ahead = playoutEndNanos - now;
-                if (leadNanos > 0 && ahead >= leadNanos) {
-                    wakeAt(playoutEndNanos - leadNanos + 1);
-                    return;
-                }
-                queue.pollFirst();
-                long start = Math.max(playoutEndNanos, now);
-                Utterance utterance = next.utterance();
-                if (utterance.playStartNanos < 0) {
-                    utterance.playStartNanos = start;
-                }
-                utterance.sentNanos += next.nanos();
-                playoutEndNanos = start + next.nanos();
-                framesSent++;
-                metrics.frameOut(playoutEndNanos - now);
-                if (next.turn() != null) {
-                    answered(next.turn(), now);
-                }
-            } else {
-                queue.pollFirst();
-                if (next.kind() == Kind.CHECKPOINT) {
-                    sentCheckpoints.put(next.name(), next.utterance());
-                    checkpointSentNanos.put(next.name(), now);
-                }
+            long lead = roomTone != null ? ROOM_TONE_CUSHION_NANOS : leadNanos;
+            if (lead > 0 && playoutEndNanos - now >= lead) {
+                wakeAt(playoutEndNanos - lead + 1);
+                return;
             }
-            write(next.message(), next.completion());
+            if (next != null) {
+                queue.pollFirst();
+            }
+            sendFrame(next, now);
         }
+    }
+
+    /** Sends {@code next}'s frame, or the bed alone when {@code next} is null (a room tone is laid). */
+    private void sendFrame(Pending next, long now) {
+        long start = Math.max(playoutEndNanos, now);
+        playoutEndNanos = start + (next != null ? next.nanos() : FRAME_NANOS);
+        framesSent++;
+        metrics.frameOut(playoutEndNanos - now);
+        byte[] audio = null;
+        WriteCallback completion = WriteCallback.NOOP;
+        if (next != null) {
+            Utterance utterance = next.utterance();
+            if (utterance.playStartNanos < 0) {
+                utterance.playStartNanos = start;
+            }
+            utterance.sentNanos += next.nanos();
+            if (next.turn() != null) {
+                answered(next.turn(), now);
+            }
+            audio = next.audio();
+            completion = next.completion();
+        }
+        write(WireWriter.playAudio(playAudioPrefix, roomTone != null ? roomTone.under(audio) : audio), completion);
+    }
+
+    private void sendCommand(Pending command, long now) {
+        if (command.kind() == Kind.CHECKPOINT) {
+            sentCheckpoints.put(command.name(), command.utterance());
+            checkpointSentNanos.put(command.name(), now);
+        } else {
+            roomTone = null; // nothing may follow stop, the bed neither
+        }
+        write(command.message(), command.completion());
     }
 
     /** A play's first frame leaves: the caller's wait since the end of their turn is over. */

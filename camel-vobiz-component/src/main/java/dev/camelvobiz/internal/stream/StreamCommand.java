@@ -19,9 +19,15 @@ import org.apache.camel.Message;
  * @param awaitMillis    an awaited checkpoint's timeout (0: complete when written)
  * @param afterPlayedMillis how long a stop waits for the audio before it to play (0: at once)
  * @param audioFormat    the declared format of raw play bodies from the endpoint (else header, else the stream's)
+ * @param roomTone       a play's body is the stream's looped room-tone bed, not speech
  */
 public record StreamCommand(
-        VobizEndpointKind kind, String name, long awaitMillis, long afterPlayedMillis, String audioFormat) {
+        VobizEndpointKind kind,
+        String name,
+        long awaitMillis,
+        long afterPlayedMillis,
+        String audioFormat,
+        boolean roomTone) {
 
     public StreamCommand {
         if (!kind.isStreamCommand()) {
@@ -36,7 +42,8 @@ public record StreamCommand(
                 configuration.getName(),
                 configuration.isAwait() ? configuration.getTimeout() : 0,
                 configuration.isAfterPlayed() ? configuration.getTimeout() : 0,
-                configuration.getAudioFormat());
+                configuration.getAudioFormat(),
+                configuration.isRoomTone());
     }
 
     /** How long this command may wait once its turn comes: an awaited outcome, a stop waiting for playback. */
@@ -77,6 +84,9 @@ public record StreamCommand(
     private boolean play(CallSession session, Exchange exchange, AsyncCallback callback) throws Exception {
         Message message = exchange.getMessage();
         AudioData audio = audio(message, session.outboundFormat());
+        if (roomTone) {
+            return session.roomTone(audio.audio(), audio.format(), exchange, callback);
+        }
         if (audio.audio().length == 0) {
             callback.done(true);
             return true;

@@ -667,7 +667,8 @@ final class StreamConnection implements CallSession {
                 outbound == null ? List.of() : outbound.unplayedCheckpoints(),
                 outbound == null || outbound.lastTurnLatencyNanos() < 0
                         ? -1
-                        : TimeUnit.NANOSECONDS.toMillis(outbound.lastTurnLatencyNanos()));
+                        : TimeUnit.NANOSECONDS.toMillis(outbound.lastTurnLatencyNanos()),
+                outbound != null && outbound.hasRoomTone());
     }
 
     /** Whether start has arrived (a stream producers can reach). */
@@ -695,6 +696,11 @@ final class StreamConnection implements CallSession {
             Exchange exchange,
             AsyncCallback callback) {
         return playout.play(audio, format, generation, turnEndedNanos, exchange, callback);
+    }
+
+    @Override
+    public boolean roomTone(byte[] audio, AudioFormat format, Exchange exchange, AsyncCallback callback) {
+        return playout.roomTone(audio, format, exchange, callback);
     }
 
     @Override

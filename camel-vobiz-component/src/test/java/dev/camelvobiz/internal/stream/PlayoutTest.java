@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.Samples;
 import dev.camelvobiz.internal.observe.VobizMetrics;
 import dev.camelvobiz.test.VirtualTime;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,8 @@ class PlayoutTest {
 
     private static final long FRAME_NANOS = 20_000_000L;
     private static final long LEAD_MILLIS = 100; // five frames
+    private static final AudioFormat FORMAT = AudioFormat.L16_8K.withByteOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final int BED_SAMPLES = 100; // 12.5 ms: the loop wraps inside a frame
 
     private final VirtualTime time = new VirtualTime();
     private final List<String> written = new ArrayList<>();
@@ -40,7 +44,7 @@ class PlayoutTest {
             },
             (exchange, continuation) -> continuation.run(),
             new WireWriter("s-virtual"),
-            AudioFormat.L16_8K.withByteOrder(ByteOrder.LITTLE_ENDIAN),
+            FORMAT,
             time,
             time.clock(),
             VobizMetrics.NONE,
@@ -61,8 +65,21 @@ class PlayoutTest {
         return frames;
     }
 
+    /** The audio a written {@code playAudio} carries; null for any other message. */
+    private static byte[] payload(String message) {
+        int start = message.indexOf("\"payload\":\"");
+        if (!message.contains("\"event\":\"playAudio\"") || start < 0) {
+            return null;
+        }
+        start += "\"payload\":\"".length();
+        return Base64.getDecoder().decode(message.substring(start, message.indexOf('"', start)));
+    }
+
     private long framesWritten(String prefix) {
-        return written.stream().filter(m -> m.startsWith(prefix)).count();
+        return written.stream()
+                .map(PlayoutTest::payload)
+                .filter(audio -> audio != null && new String(audio, StandardCharsets.UTF_8).startsWith(prefix))
+                .count();
     }
 
     private AtomicBoolean play(String prefix, int count) {
@@ -175,5 +192,135 @@ class PlayoutTest {
         playout.clearedAudio();
         assertThat(framesWritten("newer-")).as("at the acknowledgement").isEqualTo(3);
         assertThat(framesWritten("old-")).as("what was cut never left").isEqualTo(5);
+    }
+
+    // ---- room tone ----------------------------------------------------------------------------------
+
+    /** A bed that ramps 1000, 1001, … 1099 and loops: where a frame starts in it shows the ring's position. */
+    private static byte[] rampBed() {
+        short[] ramp = new short[BED_SAMPLES];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (short) (1000 + i);
+        }
+        return Samples.encode(ramp, ramp.length, FORMAT);
+    }
+
+    /** The level of the bed's frame number {@code index}, counted from when it was laid. */
+    private static int bedAt(long index) {
+        return 1000 + (int) (index * 160 % BED_SAMPLES);
+    }
+
+    private void layRoomTone(byte[] bed) {
+        AtomicBoolean done = new AtomicBoolean();
+        playout.roomTone(bed, FORMAT, new DefaultExchange(camel), sync -> done.set(true));
+        assertThat(done).as("laying a bed completes at once").isTrue();
+    }
+
+    private void speak(int frames, int level) {
+        short[] speech = new short[frames * 160];
+        java.util.Arrays.fill(speech, (short) level);
+        playout.play(
+                Samples.encode(speech, speech.length, FORMAT), FORMAT, null, null, new DefaultExchange(camel), s -> {});
+    }
+
+    /** The first sample of every frame written so far, in order. */
+    private List<Integer> frameLevels() {
+        return written.stream()
+                .map(PlayoutTest::payload)
+                .filter(audio -> audio != null)
+                .map(audio -> (int) Samples.decode(audio, FORMAT)[0])
+                .toList();
+    }
+
+    private List<Integer> bedLevels(long from, long count) {
+        return java.util.stream.LongStream.range(from, from + count)
+                .mapToObj(PlayoutTest::bedAt)
+                .toList();
+    }
+
+    @Test
+    void underARoomToneOneFrameLeavesEvery20MsAndSpeechIsMixedOverTheLoopingBed() {
+        layRoomTone(rampBed());
+        assertThat(frameLevels()).as("the cushion, at once").hasSize(3);
+        time.advance(1);
+        assertThat(frameLevels()).as("a fourth once under the cushion").hasSize(4);
+        time.advance(1000); // t = 1001 ms
+        assertThat(frameLevels()).as("then exactly one every 20 ms").hasSize(4 + 50);
+        assertThat(frameLevels()).as("the bed alone, its loop unbroken").isEqualTo(bedLevels(0, 54));
+
+        speak(10, 2000);
+        AtomicBoolean played = new AtomicBoolean();
+        awaitCheckpoint("said", 5_000, played);
+        time.advance(200); // t = 1201 ms
+        assertThat(frameLevels())
+                .as("speech takes the bed's slots, never extra ones")
+                .hasSize(64);
+        assertThat(frameLevels().subList(54, 64))
+                .as("the speech, over the bed")
+                .isEqualTo(bedLevels(54, 10).stream().map(level -> level + 2000).toList());
+        assertThat(written.get(written.size() - 1))
+                .as("the checkpoint right behind its speech")
+                .contains("\"event\":\"checkpoint\"", "said");
+        time.advance(20);
+        assertThat(frameLevels().get(64)).as("the bed alone again").isEqualTo(bedAt(64));
+        assertThat(time.pending()).as("one wake-up at a time: the next frame's").isEqualTo(2);
+    }
+
+    @Test
+    void aClearCutsTheSpeechNotTheBedAndStopEndsBoth() {
+        layRoomTone(rampBed());
+        time.advance(101); // 9 frames
+        speak(50, 2000); // a second of speech, cut after 100 ms
+        time.advance(100);
+        playout.clear(new DefaultExchange(camel), sync -> {});
+        assertThat(written.get(written.size() - 4))
+                .as("clearAudio, then the bed re-primed behind it")
+                .contains("\"event\":\"clearAudio\"");
+        assertThat(frameLevels()).hasSize(14 + 3);
+
+        speak(5, 4000); // the answer to the interruption, held until clearedAudio
+        time.advance(100);
+        assertThat(frameLevels().subList(14, 22))
+                .as("the bed goes on while the speech is held")
+                .isEqualTo(bedLevels(14, 8));
+        playout.clearedAudio();
+        time.advance(100);
+        assertThat(frameLevels().subList(22, 27))
+                .as("released speech, over the bed")
+                .isEqualTo(bedLevels(22, 5).stream().map(level -> level + 4000).toList());
+
+        speak(2, 3000);
+        playout.stop("bye", 0, new DefaultExchange(camel), sync -> {});
+        time.advance(1_000);
+        assertThat(written.get(written.size() - 1)).contains("\"event\":\"stop\"");
+        assertThat(frameLevels().subList(27, 29))
+                .as("the last words, then nothing after stop")
+                .isEqualTo(bedLevels(27, 2).stream().map(level -> level + 3000).toList());
+        assertThat(frameLevels()).hasSize(29);
+        assertThat(time.pending()).as("no pacing left after stop").isZero();
+    }
+
+    @Test
+    void anEmptyBedRemovesItAndTheStreamGoesQuietUntilThereIsSpeech() {
+        layRoomTone(rampBed());
+        time.advance(101);
+        layRoomTone(new byte[0]);
+        time.advance(1_000);
+        assertThat(frameLevels()).as("nothing after the bed is taken away").hasSize(9);
+        assertThat(time.pending()).isZero();
+        speak(2, 2000);
+        assertThat(frameLevels().subList(9, 11)).as("speech alone").containsExactly(2000, 2000);
+    }
+
+    @Test
+    void aBedTheStreamCannotTakeFailsItsExchange() {
+        Exchange odd = new DefaultExchange(camel);
+        playout.roomTone(new byte[] {1, 2, 3}, FORMAT, odd, sync -> {});
+        assertThat(odd.getException()).hasMessageContaining("whole 16-bit samples");
+        playout.closed("gone");
+        Exchange late = new DefaultExchange(camel);
+        playout.roomTone(rampBed(), FORMAT, late, sync -> {});
+        assertThat(late.getException()).isInstanceOf(dev.camelvobiz.stream.StreamClosedException.class);
+        assertThat(written).isEmpty();
     }
 }
