@@ -1,0 +1,199 @@
+package dev.camelvobiz.examples.realtime;
+
+import dev.camelvobiz.VobizConstants;
+import dev.camelvobiz.audio.AudioData;
+import dev.camelvobiz.audio.AudioFormat;
+import dev.camelvobiz.audio.Samples;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge between calls and one speech-to-speech service: per call, a WebSocket to the service
+ * (a {@code vertx-websocket} client endpoint of its own, so each call has its own session) and the two
+ * routes that serve it, made from {@link RealtimeAgentRoutes}' templates when the call's stream starts
+ * and removed when it closes. The routes call it to translate the service's messages.
+ */
+public final class AgentBridge implements CamelContextAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentBridge.class);
+    static final String SERVICE_URI = "AgentService";
+
+    /** One answered turn: how long the caller waited, and whose time it was. */
+    public record TurnReport(String callId, long callerWaitedMillis, long serviceMillis, long bridgeMillis) {}
+
+    private final RealtimeProtocol protocol;
+    private final String serviceUrl;
+    private final String apiKey;
+    private final AgentSettings settings;
+    private final double roomToneLevel;
+    private final Map<String, CallBridge> calls = new ConcurrentHashMap<>();
+    private final List<TurnReport> turns = new CopyOnWriteArrayList<>();
+    private CamelContext context;
+    private ProducerTemplate sender;
+
+    public AgentBridge(
+            RealtimeProtocol protocol, String serviceUrl, String apiKey, AgentSettings settings, double roomToneLevel) {
+        this.protocol = protocol;
+        this.serviceUrl = serviceUrl == null || serviceUrl.isBlank() ? protocol.defaultUrl() : serviceUrl;
+        this.apiKey = apiKey;
+        this.settings = settings;
+        this.roomToneLevel = roomToneLevel;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        this.context = context;
+        this.sender = context.createProducerTemplate();
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+
+    /** The turns answered so far, on every call. */
+    public List<TurnReport> turns() {
+        return List.copyOf(turns);
+    }
+
+    /**
+     * The stream started: connects this call's session to the service, starts its routes and sends the
+     * session's settings, all before the call's first audio (the stream's events wait for this one).
+     */
+    public void open(@Header(VobizConstants.CALL_ID) String callId) throws Exception {
+        String uri = serviceUri(callId);
+        // The key goes on the endpoint object, never into a URI (URIs reach logs, consoles and route dumps).
+        VertxWebsocketEndpoint endpoint = context.getEndpoint(uri, VertxWebsocketEndpoint.class);
+        Map<String, Object> headers = new HashMap<>(protocol.handshakeHeaders(apiKey));
+        headers.put("X-Vobiz-Call", callId);
+        endpoint.getConfiguration().setHandshakeHeaders(headers);
+        calls.put(callId, new CallBridge(callId));
+        TemplatedRouteBuilder.builder(context, RealtimeAgentRoutes.SERVICE_TEMPLATE)
+                .routeId("service-" + callId)
+                .parameter("uri", uri)
+                .parameter("callId", callId)
+                .add();
+        TemplatedRouteBuilder.builder(context, RealtimeAgentRoutes.SPEAKER_TEMPLATE)
+                .routeId("speaker-" + callId)
+                .parameter("callId", callId)
+                .add();
+        for (Object opening : protocol.opening(settings)) {
+            sender.sendBody(uri, opening);
+        }
+        LOG.info("Call {} bridged to {}", callId, serviceUrl);
+    }
+
+    /** A frame of the caller's audio, as the service takes it; header {@link #SERVICE_URI} says where. */
+    public Object callerAudio(@Header(VobizConstants.CALL_ID) String callId, Message message) {
+        CallBridge call = calls.get(callId);
+        message.setHeader(SERVICE_URI, call == null ? null : serviceUri(callId));
+        return protocol.callerAudio(message.getBody(byte[].class));
+    }
+
+    /** The call's own client endpoint: a distinct URI per call is a distinct WebSocket (a handshake header tells them apart). */
+    private String serviceUri(String callId) {
+        return "vertx-websocket:" + serviceUrl + (serviceUrl.contains("?") ? "&" : "?")
+                + "consumeAsClient=true&handshake.X-Vobiz-Call=" + URLEncoder.encode(callId, StandardCharsets.UTF_8);
+    }
+
+    /** A message from the service: sets header {@code AgentAction} (speak, clear, answered, endCall, drop, none). */
+    public void fromService(Exchange exchange) {
+        Message message = exchange.getMessage();
+        CallBridge call = calls.get(message.getHeader(VobizConstants.CALL_ID, String.class));
+        if (call == null) {
+            message.setHeader(CallBridge.ACTION, "none");
+            return;
+        }
+        ServiceEvent event = protocol.read(message.getBody());
+        switch (event.kind()) {
+            case TRANSCRIPT -> LOG.info("Call {}: {}", call.callId(), event.text());
+            case ERROR -> LOG.warn("Call {}: the service reports an error: {}", call.callId(), event.text());
+            case CALLER_STARTED -> LOG.debug("Call {}: the caller speaks", call.callId());
+            default -> {}
+        }
+        message.setHeader(CallBridge.ACTION, call.on(event, message, protocol));
+    }
+
+    /** The barge-in's clear is written: returns what to tell the service about the cut answer, or null. */
+    public Object cleared(
+            @Header(VobizConstants.CALL_ID) String callId, @Header(VobizConstants.GENERATION) int generation) {
+        CallBridge call = calls.get(callId);
+        if (call == null) {
+            return null;
+        }
+        long heard = call.cleared(generation);
+        String answer = call.interruptedAnswer();
+        LOG.info("Call {}: barge-in, the answer cut after about {} ms", callId, heard);
+        return answer == null ? null : protocol.interrupted(answer, heard);
+    }
+
+    /** An answer's first frame left: logs the turn's latency report. */
+    public void turnAnswered(Exchange exchange) {
+        Message message = exchange.getMessage();
+        long waited = message.getHeader(VobizConstants.TURN_LATENCY, Long.class);
+        long service = message.getHeader(CallBridge.SERVICE_MILLIS, Long.class);
+        long reported = message.getHeader(CallBridge.SERVICE_REPORTED_MILLIS, -1L, Long.class);
+        TurnReport turn = new TurnReport(
+                message.getHeader(VobizConstants.CALL_ID, String.class),
+                waited,
+                service,
+                Math.max(0, waited - service));
+        turns.add(turn);
+        LOG.info(
+                "Call {} turn: the caller waited {} ms = service {} ms to its first audio{} + bridge {} ms to the first frame",
+                turn.callId(),
+                waited,
+                service,
+                reported >= 0 ? " (it reports " + reported + " ms)" : "",
+                turn.bridgeMillis());
+    }
+
+    /** A room-tone bed for the call (two seconds of soft noise, looped by the component), or null for none. */
+    public AudioData roomTone() {
+        if (roomToneLevel <= 0) {
+            return null;
+        }
+        Random random = new Random(7);
+        short[] noise = new short[16000];
+        double brown = 0;
+        for (int i = 0; i < noise.length; i++) {
+            brown = 0.98 * brown + random.nextGaussian(); // brown-ish: the low rumble of a room
+            noise[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, brown * 32767 * roomToneLevel / 5));
+        }
+        AudioFormat format = AudioFormat.parse("audio/x-l16;rate=8000", java.nio.ByteOrder.LITTLE_ENDIAN);
+        return new AudioData(Samples.encode(noise, noise.length, format), format);
+    }
+
+    /** The stream closed: the call's routes go, and with them its session with the service. */
+    public void close(@Header(VobizConstants.CALL_ID) String callId) throws Exception {
+        CallBridge call = calls.remove(callId);
+        if (call == null) {
+            return;
+        }
+        for (String route : new String[] {"service-" + callId, "speaker-" + callId}) {
+            context.getRouteController().stopRoute(route);
+            context.removeRoute(route);
+        }
+        org.apache.camel.Endpoint session = context.hasEndpoint(serviceUri(callId));
+        if (session != null) {
+            context.removeEndpoint(session); // closes the WebSocket
+        }
+        LOG.info("Call {} closed after {} answered turns", callId, call.turns());
+    }
+}

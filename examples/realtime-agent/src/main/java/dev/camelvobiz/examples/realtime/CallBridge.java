@@ -1,0 +1,131 @@
+package dev.camelvobiz.examples.realtime;
+
+import dev.camelvobiz.VobizConstants;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Message;
+
+/**
+ * One call's side of the bridge: what the service's events mean for the call right now. Its methods
+ * run in the order the service's messages arrived (one at a time), so it needs no lock of its own
+ * beyond the monitor that makes its state visible to the speaker's thread.
+ */
+final class CallBridge {
+
+    static final String ACTION = "AgentAction";
+    static final String SERVICE_MILLIS = "AgentServiceMillis";
+    static final String SERVICE_REPORTED_MILLIS = "AgentServiceReportedMillis";
+    static final String MULAW_8K = "audio/x-mulaw;rate=8000";
+
+    private final String callId;
+    private int generation; // the stream's barge-in generation after our latest clear
+    private String answering = "#0"; // the service's current answer, for services whose audio names none
+    private int answersStarted;
+    private String playing; // the answer whose audio was last queued
+    private long playingSinceNanos;
+    private long playsUntilNanos; // when the audio queued so far will have played, as far as we know
+    private String interrupted; // an answer cut by barge-in: its late audio is dropped
+    private boolean dropping; // after barge-in until the service starts its next answer (for services without ids)
+    private Instant turnEnded; // the caller's last turn, until its answer's first audio
+    private long turnEndedNanos;
+    private long serviceReportedMillis = -1;
+    private int answers;
+    private int turns;
+
+    CallBridge(String callId) {
+        this.callId = callId;
+    }
+
+    String callId() {
+        return callId;
+    }
+
+    /** What the route does with {@code event}: the header {@link #ACTION}, with the body and headers it needs. */
+    synchronized String on(ServiceEvent event, Message message, RealtimeProtocol protocol) {
+        long now = System.nanoTime();
+        switch (event.kind()) {
+            case AUDIO -> {
+                return speak(event, message, now);
+            }
+            case CALLER_STARTED -> {
+                if (now >= playsUntilNanos) {
+                    return "none"; // nothing of ours is playing: not a barge-in
+                }
+                interrupted = playing;
+                dropping = true;
+                playsUntilNanos = now;
+                return "clear";
+            }
+            case CALLER_STOPPED -> {
+                dropping = false;
+                turnEnded = Instant.now();
+                turnEndedNanos = now;
+                serviceReportedMillis = -1;
+                return "none";
+            }
+            case ANSWER_STARTED -> {
+                dropping = false;
+                answering = "#" + ++answersStarted;
+                serviceReportedMillis = event.serviceLatencyMillis();
+                return "none";
+            }
+            case ANSWER_DONE -> {
+                if (playing == null || playing.equals(interrupted)) {
+                    return "none";
+                }
+                message.setHeader(VobizConstants.CHECKPOINT_NAME, "answer-" + answers);
+                return "answered";
+            }
+            case END_CALL -> {
+                message.setBody(protocol.functionResult(event.text(), "The call ends after your farewell."));
+                return "endCall";
+            }
+            default -> {
+                return "none";
+            }
+        }
+    }
+
+    private String speak(ServiceEvent event, Message message, long now) {
+        String answer = event.answerId() == null ? answering : event.answerId();
+        if (dropping || answer.equals(interrupted)) {
+            return "drop"; // the rest of an answer the caller interrupted, still on its way
+        }
+        if (!answer.equals(playing) || now >= playsUntilNanos) {
+            if (!answer.equals(playing)) {
+                answers++;
+            }
+            playing = answer;
+            playingSinceNanos = Math.max(now, playsUntilNanos);
+        }
+        playsUntilNanos = Math.max(now, playsUntilNanos) + TimeUnit.MILLISECONDS.toNanos(event.audio().length / 8);
+        message.setBody(event.audio());
+        message.setHeader(VobizConstants.AUDIO_FORMAT, MULAW_8K);
+        message.setHeader(VobizConstants.GENERATION, generation);
+        if (turnEnded != null) { // the first audio answering the caller's turn
+            message.setHeader(VobizConstants.TURN_ENDED, turnEnded);
+            message.setHeader(SERVICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(now - turnEndedNanos));
+            message.setHeader(SERVICE_REPORTED_MILLIS, serviceReportedMillis);
+            turnEnded = null;
+            turns++;
+        }
+        return "speak";
+    }
+
+    /**
+     * The clear is written: later audio belongs to {@code newGeneration}. Returns how much of the
+     * interrupted answer the caller heard, about (from when its audio started to now).
+     */
+    synchronized long cleared(int newGeneration) {
+        generation = newGeneration;
+        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, System.nanoTime() - playingSinceNanos));
+    }
+
+    synchronized String interruptedAnswer() {
+        return interrupted;
+    }
+
+    synchronized int turns() {
+        return turns;
+    }
+}
