@@ -84,6 +84,19 @@ public final class AgentBridge implements CamelContextAware {
         headers.put("X-Vobiz-Call", callId);
         endpoint.getConfiguration().setHandshakeHeaders(headers);
         calls.put(callId, new CallBridge(callId));
+        try {
+            startSession(callId, uri);
+        } catch (Exception e) {
+            close(callId);
+            throw new IllegalStateException(
+                    "Could not start the agent's session for call " + callId + " at " + serviceUrl + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        LOG.info("Call {} bridged to {}", callId, serviceUrl);
+    }
+
+    private void startSession(String callId, String uri) throws Exception {
         TemplatedRouteBuilder.builder(context, RealtimeAgentRoutes.SERVICE_TEMPLATE)
                 .routeId("service-" + callId)
                 .parameter("uri", uri)
@@ -96,7 +109,6 @@ public final class AgentBridge implements CamelContextAware {
         for (Object opening : protocol.opening(settings)) {
             sender.sendBody(uri, opening);
         }
-        LOG.info("Call {} bridged to {}", callId, serviceUrl);
     }
 
     /** A frame of the caller's audio, as the service takes it; header {@link #SERVICE_URI} says where. */
@@ -187,8 +199,10 @@ public final class AgentBridge implements CamelContextAware {
             return;
         }
         for (String route : new String[] {"service-" + callId, "speaker-" + callId}) {
-            context.getRouteController().stopRoute(route);
-            context.removeRoute(route);
+            if (context.getRoute(route) != null) {
+                context.getRouteController().stopRoute(route);
+                context.removeRoute(route);
+            }
         }
         org.apache.camel.Endpoint session = context.hasEndpoint(serviceUri(callId));
         if (session != null) {

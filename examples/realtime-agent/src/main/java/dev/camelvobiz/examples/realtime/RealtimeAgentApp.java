@@ -11,8 +11,7 @@ public final class RealtimeAgentApp {
     private RealtimeAgentApp() {}
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(RealtimeAgentApp.class);
-        main.configure().addRoutesBuilder(new RealtimeAgentRoutes());
+        Main main = new Main(RealtimeAgentApp.class); // finds RealtimeAgentRoutes in this package
         main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
             @Override
             public void beforeConfigure(org.apache.camel.main.BaseMainSupport support) {
@@ -42,7 +41,7 @@ public final class RealtimeAgentApp {
                         camel.resolvePropertyPlaceholders("{{agent.greeting}}"),
                         camel.resolvePropertyPlaceholders("{{agent." + service + ".voice}}"),
                         camel.resolvePropertyPlaceholders("{{agent." + service + ".think-model}}"),
-                        camel.resolvePropertyPlaceholders("{{agent." + service + ".listen-model}}")),
+                        camel.resolvePropertyPlaceholders("{{agent." + service + ".listen-model:}}")),
                 Double.parseDouble(camel.resolvePropertyPlaceholders("{{agent.room-tone-level}}")));
         bridge.setCamelContext(camel);
         camel.getRegistry().bind("agent", bridge);

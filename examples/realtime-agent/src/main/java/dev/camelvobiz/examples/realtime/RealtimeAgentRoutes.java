@@ -1,6 +1,7 @@
 package dev.camelvobiz.examples.realtime;
 
 import dev.camelvobiz.VobizConstants;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -23,10 +24,15 @@ public class RealtimeAgentRoutes extends RouteBuilder {
                 .routeId("call")
                 .choice()
                 .when(header(VobizConstants.EVENT).isEqualTo("start"))
+                .doTry()
                 .bean("agent", "open")
                 .setBody(method("agent", "roomTone"))
                 .filter(body().isNotNull())
                 .to("vobiz:play?roomTone=true")
+                .endDoTry()
+                .doCatch(Exception.class)
+                .log(LoggingLevel.ERROR, "${exception.message}; ending the call")
+                .to("vobiz:stop")
                 .end()
                 .endChoice()
                 .when(header(VobizConstants.EVENT).isEqualTo("media"))

@@ -112,6 +112,20 @@ class RealtimeAgentTest {
         }
     }
 
+    @Test
+    void aServiceThatCannotBeReachedEndsTheCallWithAClearError() throws Exception {
+        int nobody;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nobody = socket.getLocalPort();
+        }
+        Conversation call = converse("deepgram", "ws://127.0.0.1:" + nobody + "/v1/agent/converse", 0);
+        assertThat(call.turns()).isEmpty();
+        assertThat(call.record().timeline())
+                .extracting(CallRecord.Entry::what)
+                .contains("stop")
+                .doesNotContain("playAudio");
+    }
+
     /** A call through the app bridged to {@code service} at {@code url}. */
     private Conversation converse(String service, String url, double roomTone) throws Exception {
         int port;
