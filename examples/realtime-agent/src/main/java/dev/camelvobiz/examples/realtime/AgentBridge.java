@@ -14,20 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bridge between calls and one speech-to-speech service: per call, a WebSocket to the service
- * (a {@code vertx-websocket} client endpoint of its own, so each call has its own session) and the two
- * routes that serve it, made from {@link RealtimeAgentRoutes}' templates when the call's stream starts
- * and removed when it closes. The routes call it to translate the service's messages.
+ * (a {@code vertx-websocket} client endpoint of its own, so each call has its own session) whose
+ * consumer feeds {@link RealtimeAgentRoutes#SERVICE_MESSAGES}, and a speaker queue whose consumer feeds
+ * {@link RealtimeAgentRoutes#SPEECH}; both start with the call's stream and stop when it closes. The
+ * routes call it to translate the service's messages.
  */
 public final class AgentBridge implements CamelContextAware {
 
@@ -73,8 +76,8 @@ public final class AgentBridge implements CamelContextAware {
     }
 
     /**
-     * The stream started: connects this call's session to the service, starts its routes and sends the
-     * session's settings, all before the call's first audio (the stream's events wait for this one).
+     * The stream started: connects this call's session to the service, starts its consumers and sends
+     * the session's settings, all before the call's first audio (the stream's events wait for this one).
      */
     public void open(@Header(VobizConstants.CALL_ID) String callId) throws Exception {
         String uri = serviceUri(callId);
@@ -83,32 +86,38 @@ public final class AgentBridge implements CamelContextAware {
         Map<String, Object> headers = new HashMap<>(protocol.handshakeHeaders(apiKey));
         headers.put("X-Vobiz-Call", callId);
         endpoint.getConfiguration().setHandshakeHeaders(headers);
-        calls.put(callId, new CallBridge(callId));
+        CallBridge call = new CallBridge(callId);
+        calls.put(callId, call);
         try {
-            startSession(callId, uri);
+            // Consumers of the call's own, not routes: adding and removing routes per call would take
+            // the context's route lock on every call start and end.
+            call.consume(endpoint, into(RealtimeAgentRoutes.SERVICE_MESSAGES, callId));
+            call.consume(context.getEndpoint("seda:speaker-" + callId), into(RealtimeAgentRoutes.SPEECH, callId));
+            for (Object opening : protocol.opening(settings)) {
+                sender.sendBody(uri, opening);
+            }
         } catch (Exception e) {
             close(callId);
             throw new IllegalStateException(
-                    "Could not start the agent's session for call " + callId + " at " + serviceUrl + ": "
-                            + e.getMessage(),
-                    e);
+                    "Could not start the agent's session for call " + callId + " at " + serviceUrl + ": " + e, e);
         }
         LOG.info("Call {} bridged to {}", callId, serviceUrl);
     }
 
-    private void startSession(String callId, String uri) throws Exception {
-        TemplatedRouteBuilder.builder(context, RealtimeAgentRoutes.SERVICE_TEMPLATE)
-                .routeId("service-" + callId)
-                .parameter("uri", uri)
-                .parameter("callId", callId)
-                .add();
-        TemplatedRouteBuilder.builder(context, RealtimeAgentRoutes.SPEAKER_TEMPLATE)
-                .routeId("speaker-" + callId)
-                .parameter("callId", callId)
-                .add();
-        for (Object opening : protocol.opening(settings)) {
-            sender.sendBody(uri, opening);
+    /** Hands a consumer's exchange to {@code route}, marked with the call it belongs to. */
+    private Processor into(String route, String callId) {
+        Producer producer;
+        try {
+            producer = context.getEndpoint(route).createProducer();
+            producer.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot reach " + route, e);
         }
+        return exchange -> {
+            exchange.getMessage().setHeader(VobizConstants.CALL_ID, callId);
+            exchange.getMessage().setHeader(SERVICE_URI, serviceUri(callId));
+            producer.process(exchange);
+        };
     }
 
     /** A frame of the caller's audio, as the service takes it; header {@link #SERVICE_URI} says where. */
@@ -192,21 +201,23 @@ public final class AgentBridge implements CamelContextAware {
         return new AudioData(Samples.encode(noise, noise.length, format), format);
     }
 
-    /** The stream closed: the call's routes go, and with them its session with the service. */
-    public void close(@Header(VobizConstants.CALL_ID) String callId) throws Exception {
+    /** The stream closed: the call's consumers stop, and its session with the service closes. */
+    public void close(@Header(VobizConstants.CALL_ID) String callId) throws InterruptedException {
         CallBridge call = calls.remove(callId);
         if (call == null) {
             return;
         }
-        for (String route : new String[] {"service-" + callId, "speaker-" + callId}) {
-            if (context.getRoute(route) != null) {
-                context.getRouteController().stopRoute(route);
-                context.removeRoute(route);
+        call.stopConsuming();
+        Endpoint session = context.hasEndpoint(serviceUri(callId));
+        String speaker = "speaker-" + callId; // its queue, under every URI a route sent to it with
+        for (Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint == session || endpoint.getEndpointUri().startsWith("seda://" + speaker)) {
+                try {
+                    context.removeEndpoint(endpoint); // the WebSocket closes with it
+                } catch (Exception e) {
+                    LOG.warn("Call {}: could not remove {}: {}", callId, endpoint.getEndpointBaseUri(), e.toString());
+                }
             }
-        }
-        org.apache.camel.Endpoint session = context.hasEndpoint(serviceUri(callId));
-        if (session != null) {
-            context.removeEndpoint(session); // closes the WebSocket
         }
         LOG.info("Call {} closed after {} answered turns", callId, call.turns());
     }

@@ -2,8 +2,15 @@ package dev.camelvobiz.examples.realtime;
 
 import dev.camelvobiz.VobizConstants;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * One call's side of the bridge: what the service's events mean for the call right now. Its methods
@@ -32,8 +39,40 @@ final class CallBridge {
     private int answers;
     private int turns;
 
+    private final List<Consumer> consumers = new ArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger(); // exchanges in progress in this call's consumers
+
     CallBridge(String callId) {
         this.callId = callId;
+    }
+
+    /** Starts a consumer of {@code endpoint} for this call, feeding {@code processor}. */
+    void consume(Endpoint endpoint, Processor processor) throws Exception {
+        Consumer consumer = endpoint.createConsumer(exchange -> {
+            busy.incrementAndGet();
+            try {
+                processor.process(exchange);
+            } finally {
+                busy.decrementAndGet();
+            }
+        });
+        consumers.add(consumer);
+        consumer.start(); // a vertx-websocket client consumer connects here
+    }
+
+    /**
+     * Stops the consumers in the order they started, each once nothing is in progress (up to a second):
+     * the stream has closed, so what is still playing fails at once, and a consumer stopped in the middle
+     * of an exchange would interrupt its thread.
+     */
+    void stopConsuming() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Consumer consumer : consumers) {
+            while (busy.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            ServiceHelper.stopAndShutdownService(consumer);
+        }
     }
 
     String callId() {
@@ -74,6 +113,8 @@ final class CallBridge {
                     return "none";
                 }
                 message.setHeader(VobizConstants.CHECKPOINT_NAME, "answer-" + answers);
+                // queued behind the answer's audio: a barge-in meanwhile makes it void, never sent
+                message.setHeader(VobizConstants.GENERATION, generation);
                 return "answered";
             }
             case END_CALL -> {

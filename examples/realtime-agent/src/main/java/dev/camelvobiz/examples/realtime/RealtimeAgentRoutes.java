@@ -5,15 +5,19 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * A call bridged to a speech-to-speech service. The call's route sends the caller's audio up; per call,
- * a route made from {@link #SERVICE_TEMPLATE} reads the service's messages (barge-in clears the call at
- * once) and a route made from {@link #SPEAKER_TEMPLATE} plays the agent's speech in order, each on its
- * own thread, so a long answer being paced out never holds up the service's next event.
+ * A call bridged to a speech-to-speech service. The call's route sends the caller's audio up; each
+ * call's session feeds the service's messages to {@link #SERVICE_MESSAGES} (barge-in clears the call at
+ * once) and the call's speaker queue feeds {@link #SPEECH}, which plays the agent's speech in order on
+ * that call's own thread, so a long answer being paced out never holds up the service's next event.
  */
 public class RealtimeAgentRoutes extends RouteBuilder {
 
-    static final String SERVICE_TEMPLATE = "realtime-service";
-    static final String SPEAKER_TEMPLATE = "realtime-speaker";
+    static final String SERVICE_MESSAGES = "direct:service-messages";
+    static final String SPEECH = "direct:speech";
+    /** The call's session with the service (a client endpoint per call, see {@link AgentBridge}). */
+    private static final String SERVICE = "${header." + AgentBridge.SERVICE_URI + "}";
+    /** The call's speaker queue. */
+    private static final String SPEAKER = "seda:speaker-${header.CamelVobizCallId}?waitForTaskToComplete=Never";
 
     @Override
     public void configure() {
@@ -37,35 +41,34 @@ public class RealtimeAgentRoutes extends RouteBuilder {
                 .endChoice()
                 .when(header(VobizConstants.EVENT).isEqualTo("media"))
                 .bean("agent", "callerAudio")
-                .toD("${header." + AgentBridge.SERVICE_URI + "}")
+                .toD(SERVICE)
                 .when(header(VobizConstants.EVENT).isEqualTo("closed"))
                 .log("Call ${header.CamelVobizCallId} closed; answers still unplayed:"
                         + " ${header.CamelVobizUnplayedCheckpoints}")
                 .bean("agent", "close");
 
-        routeTemplate(SERVICE_TEMPLATE)
-                .templateParameter("uri")
-                .templateParameter("callId")
-                .from("{{uri}}")
-                .setHeader(VobizConstants.CALL_ID, constant("{{callId}}"))
+        // What a call's session with the service says (each call's own client consumer feeds this route,
+        // in arrival order): it never waits, so barge-in happens however much answer is queued.
+        from(SERVICE_MESSAGES)
+                .routeId("service-messages")
                 .bean("agent", "fromService")
                 .choice()
                 .when(header(CallBridge.ACTION).in("speak", "answered"))
-                .to("seda:speaker-{{callId}}?waitForTaskToComplete=Never")
+                .toD(SPEAKER)
                 .when(header(CallBridge.ACTION).isEqualTo("clear"))
                 .to("vobiz:clear")
                 .setBody(method("agent", "cleared"))
                 .filter(body().isNotNull())
-                .to("{{uri}}")
+                .toD(SERVICE)
                 .end()
                 .endChoice()
                 .when(header(CallBridge.ACTION).isEqualTo("endCall"))
-                .to("{{uri}}") // the function's result: the service may still have words to say
-                .to("seda:speaker-{{callId}}?waitForTaskToComplete=Never");
+                .toD(SERVICE) // the function's result: the service may still have words to say
+                .toD(SPEAKER);
 
-        routeTemplate(SPEAKER_TEMPLATE)
-                .templateParameter("callId")
-                .from("seda:speaker-{{callId}}")
+        // The agent's speech, in order, on the call's own speaker thread (its seda queue's consumer).
+        from(SPEECH)
+                .routeId("speech")
                 .choice()
                 .when(header(CallBridge.ACTION).isEqualTo("speak"))
                 .to("vobiz:play") // re-framed to 20 ms, paced, held after a clear until clearedAudio
@@ -77,6 +80,6 @@ public class RealtimeAgentRoutes extends RouteBuilder {
                 .to("vobiz:checkpoint")
                 .when(header(CallBridge.ACTION).isEqualTo("endCall"))
                 .to("vobiz:stop?afterPlayed=true&timeout=30s")
-                .log("Call {{callId}} ended by the agent after its farewell");
+                .log("Call ${header.CamelVobizCallId} ended by the agent after its farewell");
     }
 }

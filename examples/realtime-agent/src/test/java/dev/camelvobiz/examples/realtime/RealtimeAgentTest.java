@@ -3,18 +3,14 @@ package dev.camelvobiz.examples.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelvobiz.VobizComponent;
 import dev.camelvobiz.emulator.CallSpec;
 import dev.camelvobiz.emulator.EmulatedCall;
 import dev.camelvobiz.emulator.audio.AudioSource;
 import dev.camelvobiz.emulator.audio.Pcm;
 import dev.camelvobiz.emulator.junit.VobizEmulatorExtension;
 import dev.camelvobiz.emulator.record.CallRecord;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,17 +26,6 @@ class RealtimeAgentTest {
     static final VobizEmulatorExtension VOBIZ = new VobizEmulatorExtension();
 
     private static final int WINDOW = 160; // 20 ms at 8 kHz
-
-    /** What the caller says: silence under the greeting, a question, an interruption, another, goodbye. */
-    private static Pcm caller() {
-        return Pcm.silence(8000, 2500)
-                .concat(Pcm.tone(200, 8000, 800)) // a question
-                .concat(Pcm.silence(8000, 1200)) // the answer starts…
-                .concat(Pcm.tone(200, 8000, 600)) // …and is interrupted
-                .concat(Pcm.silence(8000, 1600)) // the second answer, heard whole
-                .concat(Pcm.tone(StandInAgent.BYE_HZ, 8000, 600)) // "goodbye"
-                .concat(Pcm.silence(8000, 8000));
-    }
 
     @Test
     void aCallThroughTheDeepgramVoiceAgentApi() throws Exception {
@@ -114,11 +99,7 @@ class RealtimeAgentTest {
 
     @Test
     void aServiceThatCannotBeReachedEndsTheCallWithAClearError() throws Exception {
-        int nobody;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            nobody = socket.getLocalPort();
-        }
-        Conversation call = converse("deepgram", "ws://127.0.0.1:" + nobody + "/v1/agent/converse", 0);
+        Conversation call = converse("deepgram", "ws://127.0.0.1:" + AgentApp.freePort() + "/v1/agent/converse", 0);
         assertThat(call.turns()).isEmpty();
         assertThat(call.record().timeline())
                 .extracting(CallRecord.Entry::what)
@@ -128,43 +109,18 @@ class RealtimeAgentTest {
 
     /** A call through the app bridged to {@code service} at {@code url}. */
     private Conversation converse(String service, String url, double roomTone) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        DefaultCamelContext camel = new DefaultCamelContext();
-        try {
-            Properties properties = new Properties();
-            properties.load(RealtimeAgentTest.class.getResourceAsStream("/application.properties"));
-            properties.put("agent.service", service);
-            properties.put("agent.url", url);
-            properties.put("agent.api-key", "test-key");
-            properties.put("agent.room-tone-level", String.valueOf(roomTone));
-            camel.getPropertiesComponent().setInitialProperties(properties);
-            camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setHost("127.0.0.1");
-            camel.getComponent("vobiz", VobizComponent.class).getConfiguration().setPort(port);
-            AgentBridge bridge = RealtimeAgentApp.configure(camel);
-            camel.addRoutes(new RealtimeAgentRoutes());
-            camel.start();
-
+        try (AgentApp app = new AgentApp(service, url, roomTone)) {
             EmulatedCall call = VOBIZ.emulator()
-                    .call(CallSpec.answerUrl("http://127.0.0.1:" + port + "/answer")
-                            .callerAudio(AudioSource.of(caller())));
+                    .call(CallSpec.answerUrl(app.answerUrl()).callerAudio(AudioSource.of(AgentApp.caller())));
             CallRecord.Hangup hangup = call.awaitHangup(Duration.ofSeconds(40));
             assertThat(hangup.causeCode())
                     .as("the agent stopped the stream after its farewell")
                     .isEqualTo("4010");
-            Conversation conversation = new Conversation(
+            await(() -> app.sessionEndpoints() == 0); // the call's session is gone with it
+            return new Conversation(
                     call.record(),
-                    bridge.turns(),
-                    camel.getComponent("vobiz", VobizComponent.class)
-                            .runtime()
-                            .turnLatencies()
-                            .count());
-            await(() -> camel.getRoutes().size() == 2); // the call's own routes are gone with it
-            return conversation;
-        } finally {
-            camel.stop();
+                    app.bridge().turns(),
+                    app.vobiz().runtime().turnLatencies().count());
         }
     }
 
