@@ -141,7 +141,15 @@ public final class AgentBridge implements CamelContextAware {
             message.setHeader(CallBridge.ACTION, "none");
             return;
         }
-        ServiceEvent event = protocol.read(message.getBody());
+        ServiceEvent event;
+        try {
+            event = protocol.read(message.getBody());
+        } catch (RuntimeException e) {
+            // one line, control characters escaped: the text is the service's, not ours
+            LOG.warn("Call {}: ignored a message the bridge cannot read: {}", call.callId(), escaped(e.getMessage()));
+            message.setHeader(CallBridge.ACTION, "none");
+            return;
+        }
         switch (event.kind()) {
             case TRANSCRIPT -> LOG.info("Call {}: {}", call.callId(), event.text());
             case ERROR -> LOG.warn("Call {}: the service reports an error: {}", call.callId(), event.text());
@@ -149,6 +157,11 @@ public final class AgentBridge implements CamelContextAware {
             default -> {}
         }
         message.setHeader(CallBridge.ACTION, call.on(event, message, protocol));
+    }
+
+    private static String escaped(String text) {
+        String line = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** The barge-in's clear is written: returns what to tell the service about the cut answer, or null. */

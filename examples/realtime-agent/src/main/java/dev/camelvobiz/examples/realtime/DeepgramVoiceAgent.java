@@ -1,10 +1,7 @@
 package dev.camelvobiz.examples.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +12,6 @@ import java.util.Map;
  * {@code end_call} the agent's decision to hang up.
  */
 public final class DeepgramVoiceAgent implements RealtimeProtocol {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String defaultUrl() {
@@ -30,7 +25,7 @@ public final class DeepgramVoiceAgent implements RealtimeProtocol {
 
     @Override
     public List<Object> opening(AgentSettings settings) {
-        ObjectNode message = JSON.createObjectNode().put("type", "Settings");
+        ObjectNode message = ServiceJson.object().put("type", "Settings");
         ObjectNode audio = message.putObject("audio");
         audio.putObject("input").put("encoding", "mulaw").put("sample_rate", 8000);
         audio.putObject("output")
@@ -48,7 +43,7 @@ public final class DeepgramVoiceAgent implements RealtimeProtocol {
     }
 
     private static ObjectNode endCallFunction() {
-        ObjectNode function = JSON.createObjectNode()
+        ObjectNode function = ServiceJson.object()
                 .put("name", "end_call")
                 .put("description", "Ends the call, once the caller has said goodbye and you have too.");
         function.putObject("parameters").put("type", "object").putObject("properties");
@@ -65,7 +60,7 @@ public final class DeepgramVoiceAgent implements RealtimeProtocol {
         if (message instanceof byte[] audio) {
             return ServiceEvent.audio(audio, null);
         }
-        JsonNode event = parse(message.toString());
+        JsonNode event = ServiceJson.read(message.toString());
         return switch (event.path("type").asText()) {
             case "UserStartedSpeaking" -> ServiceEvent.of(ServiceEvent.Kind.CALLER_STARTED);
             case "AgentThinking" -> ServiceEvent.of(ServiceEvent.Kind.CALLER_STOPPED);
@@ -108,7 +103,7 @@ public final class DeepgramVoiceAgent implements RealtimeProtocol {
 
     @Override
     public Object functionResult(String callId, String result) {
-        return JSON.createObjectNode()
+        return ServiceJson.object()
                 .put("type", "FunctionCallResponse")
                 .put("id", callId)
                 .put("name", "end_call")
@@ -119,13 +114,5 @@ public final class DeepgramVoiceAgent implements RealtimeProtocol {
     @Override
     public Object interrupted(String answerId, long heardMillis) {
         return null; // the agent's history is its own: it heard the caller interrupt
-    }
-
-    static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The service sent something that is not JSON: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.camelvobiz.examples.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
@@ -16,8 +15,6 @@ import java.util.Map;
  */
 public final class OpenAiRealtime implements RealtimeProtocol {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String defaultUrl() {
         return "wss://api.openai.com/v1/realtime?model=gpt-realtime";
@@ -30,7 +27,7 @@ public final class OpenAiRealtime implements RealtimeProtocol {
 
     @Override
     public List<Object> opening(AgentSettings settings) {
-        ObjectNode update = JSON.createObjectNode().put("type", "session.update");
+        ObjectNode update = ServiceJson.object().put("type", "session.update");
         ObjectNode session = update.putObject("session").put("type", "realtime").put("instructions", settings.prompt());
         ObjectNode audio = session.putObject("audio");
         ObjectNode input = audio.putObject("input");
@@ -45,7 +42,7 @@ public final class OpenAiRealtime implements RealtimeProtocol {
                 .put("description", "Ends the call, once the caller has said goodbye and you have too.");
         tool.putObject("parameters").put("type", "object").putObject("properties");
 
-        ObjectNode greet = JSON.createObjectNode().put("type", "response.create");
+        ObjectNode greet = ServiceJson.object().put("type", "response.create");
         greet.putObject("response").put("instructions", "Greet the caller with: " + settings.greeting());
         return List.of(update.toString(), greet.toString());
     }
@@ -58,7 +55,7 @@ public final class OpenAiRealtime implements RealtimeProtocol {
 
     @Override
     public ServiceEvent read(Object message) {
-        JsonNode event = DeepgramVoiceAgent.parse(
+        JsonNode event = ServiceJson.read(
                 message instanceof byte[] bytes
                         ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                         : message.toString());
@@ -102,7 +99,7 @@ public final class OpenAiRealtime implements RealtimeProtocol {
 
     @Override
     public Object functionResult(String callId, String result) {
-        ObjectNode message = JSON.createObjectNode().put("type", "conversation.item.create");
+        ObjectNode message = ServiceJson.object().put("type", "conversation.item.create");
         message.putObject("item")
                 .put("type", "function_call_output")
                 .put("call_id", callId)
@@ -114,7 +111,7 @@ public final class OpenAiRealtime implements RealtimeProtocol {
     public Object interrupted(String answerId, long heardMillis) {
         // the audio's answer id is "response/item": the item is what gets truncated
         String item = answerId.substring(answerId.indexOf('/') + 1);
-        return JSON.createObjectNode()
+        return ServiceJson.object()
                 .put("type", "conversation.item.truncate")
                 .put("item_id", item)
                 .put("content_index", 0)

@@ -15,9 +15,11 @@ final class DeepgramStandIn extends StandInAgent {
         return new Session(socket) {
             @Override
             void text(String message) {
-                JsonNode event = DeepgramVoiceAgent.parse(message);
+                JsonNode event = ServiceJson.read(message);
                 if ("Settings".equals(event.path("type").asText())) {
                     socket.writeTextMessage("{\"type\":\"SettingsApplied\"}");
+                    // junk a broken or hostile service might send: ignored, one escaped line, the call carries on
+                    socket.writeTextMessage("not json\r\n12:00:00 INFO forged line");
                     socket.writeTextMessage("{\"type\":\"ConversationText\",\"role\":\"assistant\",\"content\":"
                             + event.path("agent").path("greeting") + "}");
                     greet();

@@ -16,7 +16,7 @@ final class OpenAiStandIn extends StandInAgent {
         return new Session(socket) {
             @Override
             void text(String message) {
-                JsonNode event = DeepgramVoiceAgent.parse(message);
+                JsonNode event = ServiceJson.read(message);
                 switch (event.path("type").asText()) {
                     case "session.update" ->
                         socket.writeTextMessage(

@@ -31,7 +31,7 @@ class RealtimeAgentTest {
     void aCallThroughTheDeepgramVoiceAgentApi() throws Exception {
         try (DeepgramStandIn deepgram = new DeepgramStandIn()) {
             Conversation call = converse("deepgram", deepgram.url("/v1/agent/converse"), 0);
-            JsonNode settings = DeepgramVoiceAgent.parse(deepgram.texts.get(0));
+            JsonNode settings = ServiceJson.read(deepgram.texts.get(0));
             assertThat(settings.path("type").asText()).isEqualTo("Settings");
             assertThat(settings.path("audio").path("input").path("encoding").asText())
                     .isEqualTo("mulaw");
@@ -57,7 +57,7 @@ class RealtimeAgentTest {
     void aCallThroughTheOpenAiRealtimeApiWithRoomTone() throws Exception {
         try (OpenAiStandIn openai = new OpenAiStandIn()) {
             Conversation call = converse("openai", openai.url("/v1/realtime?model=gpt-realtime"), 0.02);
-            JsonNode update = DeepgramVoiceAgent.parse(openai.texts.get(0));
+            JsonNode update = ServiceJson.read(openai.texts.get(0));
             assertThat(update.path("type").asText()).isEqualTo("session.update");
             assertThat(update.path("session")
                             .path("audio")
@@ -73,13 +73,11 @@ class RealtimeAgentTest {
                             .path("type")
                             .asText())
                     .isEqualTo("audio/pcmu");
-            assertThat(DeepgramVoiceAgent.parse(openai.texts.get(1))
-                            .path("type")
-                            .asText())
+            assertThat(ServiceJson.read(openai.texts.get(1)).path("type").asText())
                     .as("the greeting asked for")
                     .isEqualTo("response.create");
             JsonNode truncate = openai.texts.stream()
-                    .map(DeepgramVoiceAgent::parse)
+                    .map(ServiceJson::read)
                     .filter(t -> t.path("type").asText().equals("conversation.item.truncate"))
                     .findFirst()
                     .orElseThrow();
