@@ -44,7 +44,7 @@ public final class AgentBridge implements CamelContextAware {
     private final String serviceUrl;
     private final String apiKey;
     private final AgentSettings settings;
-    private final double roomToneLevel;
+    private final AudioData roomTone;
     private final Map<String, CallBridge> calls = new ConcurrentHashMap<>();
     private final List<TurnReport> turns = new CopyOnWriteArrayList<>();
     private CamelContext context;
@@ -56,7 +56,7 @@ public final class AgentBridge implements CamelContextAware {
         this.serviceUrl = serviceUrl == null || serviceUrl.isBlank() ? protocol.defaultUrl() : serviceUrl;
         this.apiKey = apiKey;
         this.settings = settings;
-        this.roomToneLevel = roomToneLevel;
+        this.roomTone = roomToneOf(roomToneLevel);
     }
 
     @Override
@@ -200,17 +200,22 @@ public final class AgentBridge implements CamelContextAware {
 
     /** A room-tone bed for the call (two seconds of soft noise, looped by the component), or null for none. */
     public AudioData roomTone() {
-        if (roomToneLevel <= 0) {
+        return roomTone;
+    }
+
+    /** Two seconds of brown-ish noise (the low rumble of a room) at {@code level} of full scale, or null for 0. */
+    private static AudioData roomToneOf(double level) {
+        if (level <= 0) {
             return null;
         }
         Random random = new Random(7);
         short[] noise = new short[16000];
         double brown = 0;
         for (int i = 0; i < noise.length; i++) {
-            brown = 0.98 * brown + random.nextGaussian(); // brown-ish: the low rumble of a room
-            noise[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, brown * 32767 * roomToneLevel / 5));
+            brown = 0.98 * brown + random.nextGaussian();
+            noise[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, brown * 32767 * level / 5));
         }
-        AudioFormat format = AudioFormat.parse("audio/x-l16;rate=8000", java.nio.ByteOrder.LITTLE_ENDIAN);
+        AudioFormat format = AudioFormat.L16_8K.withByteOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
         return new AudioData(Samples.encode(noise, noise.length, format), format);
     }
 

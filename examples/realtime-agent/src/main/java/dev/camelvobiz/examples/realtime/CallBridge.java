@@ -13,9 +13,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * One call's side of the bridge: what the service's events mean for the call right now. Its methods
- * run in the order the service's messages arrived (one at a time), so it needs no lock of its own
- * beyond the monitor that makes its state visible to the speaker's thread.
+ * One call's side of the bridge: the consumers that serve it (its session with the service, its speaker
+ * queue) and what the service's events mean for the call right now. {@link #on} runs in the order the
+ * service's messages arrived, one at a time; the monitor makes its state visible to the other threads.
  */
 final class CallBridge {
 
