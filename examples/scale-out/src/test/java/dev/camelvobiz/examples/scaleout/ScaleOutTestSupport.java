@@ -97,11 +97,25 @@ abstract class ScaleOutTestSupport {
         for (int number = 30; number < 36; number++) {
             calls.add(place(number, frames));
         }
-        await().atMost(WAIT).until(() -> calls.stream()
-                .allMatch(call -> scaleOut.record().events(call.callUuid()).stream()
-                                .filter("media"::equals)
-                                .count()
-                        >= 20));
+        // (once seen timing out in a local run with nothing logged: the alias says where each call stood)
+        await().alias("20 media events of each call at the brain")
+                .atMost(WAIT)
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getRemainingTimeInMS()
+                            <= condition.getPollInterval().toMillis()) {
+                        calls.forEach(call -> System.err.printf(
+                                "call %s: %d events at the brain, %d said by the caller, timeline %s%n",
+                                call.callUuid(),
+                                scaleOut.record().events(call.callUuid()).size(),
+                                call.record().mediaMessagesSent(),
+                                call.record().timeline()));
+                    }
+                })
+                .until(() -> calls.stream()
+                        .allMatch(call -> scaleOut.record().events(call.callUuid()).stream()
+                                        .filter("media"::equals)
+                                        .count()
+                                >= 20));
 
         ScaleOutInstance stopped = scaleOut.instances().get(2); // answered calls 32 and 35
         stopped.close();
