@@ -27,13 +27,12 @@ try {
   await page.goto(consoleUrl);
   await page.waitForSelector('#connection.up', { timeout: 10000 });
   await page.click('#call');
-  const callPlaced = Date.now();
   await page.waitForSelector(`#checkpoints li[data-checkpoint="${checkpointName}"][data-state="played"]`, { timeout: 20000 });
   await page.click('#keypad button[data-key="5"]');
   await page.waitForSelector('#timeline tr[data-what="dtmf"]', { timeout: 5000 });
-  // A second more of echo on the waveform, and a call of at least 5 s: the test expects 1.5 s of
-  // audible echo, and the looped microphone is tone only 7/12 of the time.
-  await page.waitForTimeout(Math.max(1000, 5000 - (Date.now() - callPlaced)));
+  // Echo until the caller has heard 4 s of it: the test expects 1.5 s of audible echo, and the looped
+  // microphone is tone only 7/12 of the time.
+  await page.waitForFunction(() => window.consoleStats.heardMillis >= 4000, null, { timeout: 20000 });
   await page.screenshot({ path: screenshot, fullPage: true });
   await page.click('#hangup');
   await page.waitForFunction(() => window.consoleStats.ended !== null, null, { timeout: 10000 });

@@ -35,15 +35,15 @@ public interface CallSession {
             AsyncCallback callback);
 
     /**
-     * A checkpoint behind the audio queued so far; with {@code awaitMillis > 0} completes on its
-     * outcome. One made for an older barge-in {@code generation} completes at once as cleared.
-     */
-    /**
      * Lays {@code audio} (empty: none) as a looped bed under everything the stream plays, one frame every
      * 20 ms until stop or close; completes at once.
      */
     boolean roomTone(byte[] audio, AudioFormat format, Exchange exchange, AsyncCallback callback);
 
+    /**
+     * A checkpoint behind the audio queued so far; with {@code awaitMillis > 0} completes on its
+     * outcome. One made for an older barge-in {@code generation} completes at once as cleared.
+     */
     boolean checkpoint(String name, long awaitMillis, Integer generation, Exchange exchange, AsyncCallback callback);
 
     boolean clearAudio(Exchange exchange, AsyncCallback callback);

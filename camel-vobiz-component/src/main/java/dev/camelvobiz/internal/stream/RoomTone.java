@@ -12,7 +12,7 @@ final class RoomTone {
 
     private final short[] loop;
     private final AudioFormat format;
-    private final int frameSamples;
+    private final short[] mix; // one frame, reused: under() runs under the playout's lock
     private int position;
 
     /** {@code audio} is already in {@code format}, the stream's outbound format. */
@@ -22,14 +22,13 @@ final class RoomTone {
             throw new IllegalArgumentException("A room-tone bed needs at least one sample");
         }
         this.format = format;
-        this.frameSamples = format.sampleRate() / 50;
+        this.mix = new short[format.sampleRate() / 50];
     }
 
     /** The next frame of the bed with {@code speech} (one frame in the same format, or null) mixed over it. */
     byte[] under(byte[] speech) {
-        short[] mix = new short[frameSamples];
         short[] voice = speech == null ? null : Samples.decode(speech, format);
-        for (int i = 0; i < frameSamples; i++) {
+        for (int i = 0; i < mix.length; i++) {
             int sample = loop[position];
             position = position + 1 == loop.length ? 0 : position + 1;
             if (voice != null && i < voice.length) {
@@ -37,6 +36,6 @@ final class RoomTone {
             }
             mix[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sample));
         }
-        return Samples.encode(mix, frameSamples, format);
+        return Samples.encode(mix, mix.length, format);
     }
 }

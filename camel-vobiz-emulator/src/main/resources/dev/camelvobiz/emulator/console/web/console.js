@@ -14,7 +14,7 @@ const $ = (selector) => document.querySelector(selector);
 
 // What tests (and a curious developer, in the browser's console) can read about the call.
 const stats = (window.consoleStats = {
-  callUuid: null, streamRate: null, heardMessages: 0, heardPeakRms: 0, saidMessages: 0, saidPeakRms: 0,
+  callUuid: null, streamRate: null, heardMessages: 0, heardMillis: 0, heardPeakRms: 0, saidMessages: 0, saidPeakRms: 0,
   micMessages: 0, outputPeakRms: 0, ended: null, errors: [],
 });
 
@@ -101,6 +101,7 @@ function onAudio(buffer) {
   addPeaks(kind === HEARD ? view.heard : view.said, startMicros, samples, rate);
   if (kind === HEARD) {
     stats.heardMessages++;
+    stats.heardMillis += (samples.length * 1000) / rate;
     stats.heardPeakRms = Math.max(stats.heardPeakRms, rms);
     $('#heard-level').value = rms;
     play(samples, rate);

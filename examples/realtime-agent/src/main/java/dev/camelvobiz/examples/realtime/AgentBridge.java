@@ -47,6 +47,7 @@ public final class AgentBridge implements CamelContextAware {
     private final AudioData roomTone;
     private final Map<String, CallBridge> calls = new ConcurrentHashMap<>();
     private final List<TurnReport> turns = new CopyOnWriteArrayList<>();
+    private final Map<String, Producer> routes = new ConcurrentHashMap<>();
     private CamelContext context;
     private ProducerTemplate sender;
 
@@ -80,19 +81,20 @@ public final class AgentBridge implements CamelContextAware {
      * the session's settings, all before the call's first audio (the stream's events wait for this one).
      */
     public void open(@Header(VobizConstants.CALL_ID) String callId) throws Exception {
-        String uri = serviceUri(callId);
+        String uri = "vertx-websocket:" + serviceUrl + (serviceUrl.contains("?") ? "&" : "?")
+                + "consumeAsClient=true&handshake.X-Vobiz-Call=" + URLEncoder.encode(callId, StandardCharsets.UTF_8);
         // The key goes on the endpoint object, never into a URI (URIs reach logs, consoles and route dumps).
         VertxWebsocketEndpoint endpoint = context.getEndpoint(uri, VertxWebsocketEndpoint.class);
         Map<String, Object> headers = new HashMap<>(protocol.handshakeHeaders(apiKey));
         headers.put("X-Vobiz-Call", callId);
         endpoint.getConfiguration().setHandshakeHeaders(headers);
-        CallBridge call = new CallBridge(callId);
+        CallBridge call = new CallBridge(callId, uri, RealtimeAgentRoutes.speaker(callId));
         calls.put(callId, call);
         try {
             // Consumers of the call's own, not routes: adding and removing routes per call would take
             // the context's route lock on every call start and end.
-            call.consume(endpoint, into(RealtimeAgentRoutes.SERVICE_MESSAGES, callId));
-            call.consume(context.getEndpoint("seda:speaker-" + callId), into(RealtimeAgentRoutes.SPEECH, callId));
+            call.consume(endpoint, into(RealtimeAgentRoutes.SERVICE_MESSAGES, call));
+            call.consume(context.getEndpoint(call.speakerUri()), into(RealtimeAgentRoutes.SPEECH, call));
             for (Object opening : protocol.opening(settings)) {
                 sender.sendBody(uri, opening);
             }
@@ -105,32 +107,30 @@ public final class AgentBridge implements CamelContextAware {
     }
 
     /** Hands a consumer's exchange to {@code route}, marked with the call it belongs to. */
-    private Processor into(String route, String callId) {
-        Producer producer;
+    private Processor into(String route, CallBridge call) {
+        Producer producer = routes.computeIfAbsent(route, this::producerOf); // one per route, for every call
+        return exchange -> {
+            exchange.getMessage().setHeader(VobizConstants.CALL_ID, call.callId());
+            exchange.getMessage().setHeader(SERVICE_URI, call.serviceUri());
+            producer.process(exchange);
+        };
+    }
+
+    private Producer producerOf(String route) {
         try {
-            producer = context.getEndpoint(route).createProducer();
-            producer.start();
+            Producer producer = context.getEndpoint(route).createProducer();
+            context.addService(producer, true, true); // started now, stopped with the context
+            return producer;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot reach " + route, e);
         }
-        return exchange -> {
-            exchange.getMessage().setHeader(VobizConstants.CALL_ID, callId);
-            exchange.getMessage().setHeader(SERVICE_URI, serviceUri(callId));
-            producer.process(exchange);
-        };
     }
 
     /** A frame of the caller's audio, as the service takes it; header {@link #SERVICE_URI} says where. */
     public Object callerAudio(@Header(VobizConstants.CALL_ID) String callId, Message message) {
         CallBridge call = calls.get(callId);
-        message.setHeader(SERVICE_URI, call == null ? null : serviceUri(callId));
+        message.setHeader(SERVICE_URI, call == null ? null : call.serviceUri());
         return protocol.callerAudio(message.getBody(byte[].class));
-    }
-
-    /** The call's own client endpoint: a distinct URI per call is a distinct WebSocket (a handshake header tells them apart). */
-    private String serviceUri(String callId) {
-        return "vertx-websocket:" + serviceUrl + (serviceUrl.contains("?") ? "&" : "?")
-                + "consumeAsClient=true&handshake.X-Vobiz-Call=" + URLEncoder.encode(callId, StandardCharsets.UTF_8);
     }
 
     /** A message from the service: sets header {@code AgentAction} (speak, clear, answered, endCall, drop, none). */
@@ -226,10 +226,9 @@ public final class AgentBridge implements CamelContextAware {
             return;
         }
         call.stopConsuming();
-        Endpoint session = context.hasEndpoint(serviceUri(callId));
-        String speaker = "speaker-" + callId; // its queue, under every URI a route sent to it with
-        for (Endpoint endpoint : context.getEndpoints()) {
-            if (endpoint == session || endpoint.getEndpointUri().startsWith("seda://" + speaker)) {
+        for (String uri : new String[] {call.serviceUri(), call.speakerUri()}) {
+            Endpoint endpoint = context.hasEndpoint(uri);
+            if (endpoint != null) {
                 try {
                     context.removeEndpoint(endpoint); // the WebSocket closes with it
                 } catch (Exception e) {

@@ -25,14 +25,17 @@ final class CallBridge {
     static final String MULAW_8K = "audio/x-mulaw;rate=8000";
 
     private final String callId;
+    private final String serviceUri; // the call's own client endpoint
+    private final String speakerUri; // the call's speaker queue
     private int generation; // the stream's barge-in generation after our latest clear
-    private String answering = "#0"; // the service's current answer, for services whose audio names none
+    // The service's current answer, for services whose audio names none: a new one starts with each end of
+    // the caller's turn or "answer started" event, so the late audio of an interrupted one stays apart.
+    private String answering = "#0";
     private int answersStarted;
     private String playing; // the answer whose audio was last queued
     private long playingSinceNanos;
     private long playsUntilNanos; // when the audio queued so far will have played, as far as we know
     private String interrupted; // an answer cut by barge-in: its late audio is dropped
-    private boolean dropping; // after barge-in until the service starts its next answer (for services without ids)
     private Instant turnEnded; // the caller's last turn, until its answer's first audio
     private long turnEndedNanos;
     private long serviceReportedMillis = -1;
@@ -42,8 +45,18 @@ final class CallBridge {
     private final List<Consumer> consumers = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger(); // exchanges in progress in this call's consumers
 
-    CallBridge(String callId) {
+    CallBridge(String callId, String serviceUri, String speakerUri) {
         this.callId = callId;
+        this.serviceUri = serviceUri;
+        this.speakerUri = speakerUri;
+    }
+
+    String serviceUri() {
+        return serviceUri;
+    }
+
+    String speakerUri() {
+        return speakerUri;
     }
 
     /** Starts a consumer of {@code endpoint} for this call, feeding {@code processor}. */
@@ -91,19 +104,17 @@ final class CallBridge {
                     return "none"; // nothing of ours is playing: not a barge-in
                 }
                 interrupted = playing;
-                dropping = true;
                 playsUntilNanos = now;
                 return "clear";
             }
             case CALLER_STOPPED -> {
-                dropping = false;
+                answering = "#" + ++answersStarted;
                 turnEnded = Instant.now();
                 turnEndedNanos = now;
                 serviceReportedMillis = -1;
                 return "none";
             }
             case ANSWER_STARTED -> {
-                dropping = false;
                 answering = "#" + ++answersStarted;
                 serviceReportedMillis = event.serviceLatencyMillis();
                 return "none";
@@ -129,7 +140,7 @@ final class CallBridge {
 
     private String speak(ServiceEvent event, Message message, long now) {
         String answer = event.answerId() == null ? answering : event.answerId();
-        if (dropping || answer.equals(interrupted)) {
+        if (answer.equals(interrupted)) {
             return "drop"; // the rest of an answer the caller interrupted, still on its way
         }
         if (!answer.equals(playing) || now >= playsUntilNanos) {

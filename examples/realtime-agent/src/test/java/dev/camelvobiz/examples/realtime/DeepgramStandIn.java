@@ -39,6 +39,9 @@ final class DeepgramStandIn extends StandInAgent {
 
             @Override
             void answerStarted(String answer) {
+                if (!"resp_2".equals(answer)) {
+                    return; // an experimental event in v1: only the first answer has it, the bridge needs none
+                }
                 socket.writeTextMessage(
                         "{\"type\":\"AgentStartedSpeaking\",\"total_latency\":0.3,\"tts_latency\":0.1,\"ttt_latency\":0.2}");
             }
