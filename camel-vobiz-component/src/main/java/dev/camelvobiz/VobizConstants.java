@@ -185,7 +185,8 @@ public final class VobizConstants {
     @Metadata(
             description =
                     "What the caller heard, utterance by utterance (List of HeardUtterance: queued, sent and heard"
-                            + " milliseconds, played / cleared / unconfirmed), on awaited checkpoint outcomes and on closed.",
+                            + " milliseconds, played / cleared / unconfirmed), on awaited checkpoint outcomes, on"
+                            + " vobiz:clear (how much of the interrupted utterance played) and on closed.",
             javaType = "java.util.List<dev.camelvobiz.stream.HeardUtterance>")
     public static final String HEARD = "CamelVobizHeard";
 

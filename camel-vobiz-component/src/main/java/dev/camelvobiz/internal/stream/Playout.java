@@ -431,6 +431,7 @@ final class Playout {
             current = null;
             generation++;
             exchange.getMessage().setHeader(VobizConstants.GENERATION, generation);
+            exchange.getMessage().setHeader(VobizConstants.HEARD, heardNow()); // how much of what was cut played
             if (dropped > 0) {
                 exchange.getMessage().setHeader(VobizConstants.DISCARDED_FRAMES, dropped);
             }

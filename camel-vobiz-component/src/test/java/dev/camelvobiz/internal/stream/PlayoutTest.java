@@ -6,6 +6,7 @@ import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.audio.Samples;
 import dev.camelvobiz.internal.observe.VobizMetrics;
+import dev.camelvobiz.stream.HeardUtterance;
 import dev.camelvobiz.test.VirtualTime;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,23 @@ class PlayoutTest {
         assertThat(unanswered).as("exactly at its timeout").isTrue();
         assertThat(lost.getMessage().getHeader(VobizConstants.CHECKPOINT_OUTCOME))
                 .isEqualTo("timeout");
+    }
+
+    @Test
+    void aClearSaysHowMuchOfTheUtteranceItCutWasHeard() {
+        play("answer-", 50); // one second
+        time.advance(300);
+        Exchange clear = new DefaultExchange(camel);
+        playout.clear(clear, sync -> {});
+        @SuppressWarnings("unchecked")
+        List<HeardUtterance> heard = clear.getMessage().getHeader(VobizConstants.HEARD, List.class);
+        assertThat(heard).singleElement().satisfies(utterance -> {
+            assertThat(utterance.outcome()).isEqualTo(HeardUtterance.Outcome.CLEARED);
+            assertThat(utterance.heardMillis())
+                    .as("played since its first frame left")
+                    .isEqualTo(300);
+            assertThat(utterance.queuedMillis()).isEqualTo(1000);
+        });
     }
 
     @Test

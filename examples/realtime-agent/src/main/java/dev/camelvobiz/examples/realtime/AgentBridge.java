@@ -4,6 +4,7 @@ import dev.camelvobiz.VobizConstants;
 import dev.camelvobiz.audio.AudioData;
 import dev.camelvobiz.audio.AudioFormat;
 import dev.camelvobiz.audio.Samples;
+import dev.camelvobiz.stream.HeardUtterance;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -164,16 +165,26 @@ public final class AgentBridge implements CamelContextAware {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    /** The barge-in's clear is written: returns what to tell the service about the cut answer, or null. */
+    /**
+     * The barge-in's clear is written: returns what to tell the service about the cut answer, or null.
+     * How much of it the caller heard is the component's word ({@code CamelVobizHeard} on the clear).
+     */
     public Object cleared(
-            @Header(VobizConstants.CALL_ID) String callId, @Header(VobizConstants.GENERATION) int generation) {
+            @Header(VobizConstants.CALL_ID) String callId,
+            @Header(VobizConstants.GENERATION) int generation,
+            @Header(VobizConstants.HEARD) List<HeardUtterance> ledger) {
         CallBridge call = calls.get(callId);
         if (call == null) {
             return null;
         }
-        long heard = call.cleared(generation);
-        String answer = call.interruptedAnswer();
-        LOG.info("Call {}: barge-in, the answer cut after about {} ms", callId, heard);
+        String answer = call.cleared(generation);
+        long heard = 0;
+        for (HeardUtterance utterance : ledger) {
+            if (utterance.outcome() == HeardUtterance.Outcome.CLEARED) {
+                heard = utterance.heardMillis(); // the last one the clear cut: the answer that was playing
+            }
+        }
+        LOG.info("Call {}: barge-in, the answer cut after {} ms", callId, heard);
         return answer == null ? null : protocol.interrupted(answer, heard);
     }
 

@@ -33,7 +33,6 @@ final class CallBridge {
     private String answering = "#0";
     private int answersStarted;
     private String playing; // the answer whose audio was last queued
-    private long playingSinceNanos;
     private long playsUntilNanos; // when the audio queued so far will have played, as far as we know
     private String interrupted; // an answer cut by barge-in: its late audio is dropped
     private Instant turnEnded; // the caller's last turn, until its answer's first audio
@@ -143,12 +142,9 @@ final class CallBridge {
         if (answer.equals(interrupted)) {
             return "drop"; // the rest of an answer the caller interrupted, still on its way
         }
-        if (!answer.equals(playing) || now >= playsUntilNanos) {
-            if (!answer.equals(playing)) {
-                answers++;
-            }
+        if (!answer.equals(playing)) {
+            answers++;
             playing = answer;
-            playingSinceNanos = Math.max(now, playsUntilNanos);
         }
         playsUntilNanos = Math.max(now, playsUntilNanos) + TimeUnit.MILLISECONDS.toNanos(event.audio().length / 8);
         message.setBody(event.audio());
@@ -164,16 +160,9 @@ final class CallBridge {
         return "speak";
     }
 
-    /**
-     * The clear is written: later audio belongs to {@code newGeneration}. Returns how much of the
-     * interrupted answer the caller heard, about (from when its audio started to now).
-     */
-    synchronized long cleared(int newGeneration) {
+    /** The clear is written: later audio belongs to {@code newGeneration}. Returns the answer it cut. */
+    synchronized String cleared(int newGeneration) {
         generation = newGeneration;
-        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, System.nanoTime() - playingSinceNanos));
-    }
-
-    synchronized String interruptedAnswer() {
         return interrupted;
     }
 
