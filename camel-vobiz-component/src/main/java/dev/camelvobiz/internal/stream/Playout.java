@@ -548,6 +548,7 @@ final class Playout {
                 settle(name, CheckpointOutcome.CLOSED);
             }
             endAll(HeardUtterance.Outcome.UNCONFIRMED, clock.getAsLong());
+            roomTone = null;
             if (wakeup != null) {
                 wakeup.cancel(false);
             }
@@ -557,7 +558,7 @@ final class Playout {
 
     /** Whether a room-tone bed is laid (until stop is written or the stream closes). */
     synchronized boolean hasRoomTone() {
-        return roomTone != null && closedDescription == null;
+        return roomTone != null;
     }
 
     /** Frames sent so far. */
