@@ -3,7 +3,6 @@ package dev.camelvobiz.internal.forward;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelvobiz.stream.InstanceUnavailableException;
 import dev.camelvobiz.stream.StreamClosedException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class AwaitedOutcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwaitedOutcomes.class);
-    private static final int DEPARTED_CALLS_CAPACITY = 4096;
 
     /** A forwarded command waiting for its outcome. */
     static final class Awaited {
@@ -49,12 +47,7 @@ final class AwaitedOutcomes {
     private final long timeoutMillis;
     private final Executor completions;
     private final Map<String, Awaited> awaited = new ConcurrentHashMap<>();
-    private final Map<String, String> departedCalls = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > DEPARTED_CALLS_CAPACITY;
-        }
-    };
+    private final RecentCalls<String> departedCalls = new RecentCalls<>();
 
     AwaitedOutcomes(long timeoutMillis, Executor completions) {
         this.timeoutMillis = timeoutMillis;
@@ -69,9 +62,7 @@ final class AwaitedOutcomes {
 
     /** Why a call is known gone (its instance stopped), or null. */
     String departed(String callKey) {
-        synchronized (departedCalls) {
-            return departedCalls.get(callKey);
-        }
+        return departedCalls.get(callKey);
     }
 
     /** The owner expects a long command: wait for it that long, plus the usual timeout. */
@@ -100,9 +91,7 @@ final class AwaitedOutcomes {
     void departed(String owner, List<String> calls) {
         String description = "closed: its instance " + owner + " stopped";
         Set<String> keys = Set.copyOf(calls);
-        synchronized (departedCalls) {
-            keys.forEach(key -> departedCalls.put(key, key.replace(':', ' ') + " " + description));
-        }
+        keys.forEach(key -> departedCalls.put(key, key.replace(':', ' ') + " " + description));
         for (Map.Entry<String, Awaited> entry : awaited.entrySet()) {
             if (keys.contains(entry.getValue().callKey)) {
                 fail(entry.getKey(), c -> new StreamClosedException(c.description + " failed: " + description));

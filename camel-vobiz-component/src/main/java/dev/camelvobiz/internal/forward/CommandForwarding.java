@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * with {@link InstanceUnavailableException} when no outcome comes within the timeout. An owner whose
  * command will take long (audio queued ahead, an awaited checkpoint) says so at once, which moves the
  * sender's deadline; an owner whose stream consumer stops tells the instances that sent it commands
- * which calls closed, so their commands fail at once instead of waiting out the timeout. This class
+ * which calls closed (and any other that sends one for those calls later, with its first outcome), so
+ * their commands fail at once instead of waiting out the timeout. This class
  * holds the inbox, the outboxes and the owner's side (running what others forwarded here);
  * {@link AwaitedOutcomes} holds the sender's side.
  */
@@ -60,6 +61,9 @@ public final class CommandForwarding extends ServiceSupport {
     private final ScheduledExecutorService timer;
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Set<String> peers = ConcurrentHashMap.newKeySet();
+    /** The keys of each call this instance announced departed, under each of them. */
+    private final RecentCalls<List<String>> departedHere = new RecentCalls<>();
+
     private final AtomicLong sequence = new AtomicLong();
     private ExecutorService completions;
     private AwaitedOutcomes outcomes;
@@ -163,27 +167,29 @@ public final class CommandForwarding extends ServiceSupport {
 
     /** Tells the instances that sent this one commands that these calls are gone (their consumer is stopping). */
     public void departing(Collection<CallSession> sessions) {
-        if (sessions.isEmpty() || peers.isEmpty()) {
-            return;
-        }
         List<String> calls = new ArrayList<>();
         for (CallSession session : sessions) {
-            calls.add("stream:" + session.streamId());
-            if (session.callId() != null) {
-                calls.add("call:" + session.callId());
-            }
+            List<String> keys = session.callId() == null
+                    ? List.of("stream:" + session.streamId())
+                    : List.of("stream:" + session.streamId(), "call:" + session.callId());
+            keys.forEach(key -> departedHere.put(key, keys));
+            calls.addAll(keys);
         }
-        for (String peer : peers) {
-            Outbox outbox = outbox(peer);
-            outbox.add(
-                    ForwardMessages.departed(calls),
-                    failure -> LOG.warn(
-                            "Could not tell instance {} that the calls of {} are closing: {}",
-                            peer,
-                            instanceId,
-                            failure.toString()));
-            outbox.flush();
+        if (!calls.isEmpty()) {
+            peers.forEach(peer -> tellDeparted(peer, calls));
         }
+    }
+
+    private void tellDeparted(String peer, List<String> calls) {
+        Outbox outbox = outbox(peer);
+        outbox.add(
+                ForwardMessages.departed(calls),
+                failure -> LOG.warn(
+                        "Could not tell instance {} that the calls of {} are closing: {}",
+                        peer,
+                        instanceId,
+                        failure.toString()));
+        outbox.flush();
     }
 
     /** Everything that arrives in this instance's inbox. Runs on the transport's consumer thread: never blocks. */
@@ -226,6 +232,7 @@ public final class CommandForwarding extends ServiceSupport {
         Exchange local = new DefaultExchange(context);
         StreamCommand command = null;
         CallSession session = null;
+        List<String> departedKeys = null;
         try {
             command = ForwardMessages.commandOf(entry);
             ForwardMessages.readCommand(entry, local.getMessage());
@@ -234,6 +241,7 @@ public final class CommandForwarding extends ServiceSupport {
             session = streams.find(streamId, callId);
             if (session == null) {
                 local.setException(streams.whyNotLive(streamId, callId));
+                departedKeys = departedHere.get(streamId != null ? "stream:" + streamId : "call:" + callId);
             }
         } catch (Exception e) {
             local.setException(new IllegalArgumentException("Malformed forwarded command: " + e.getMessage(), e));
@@ -241,6 +249,11 @@ public final class CommandForwarding extends ServiceSupport {
         }
         if (session == null) {
             reply(from, id, local);
+            if (departedKeys != null) {
+                // A sender whose command was on its way when the call departed was not among the peers
+                // told then: tell it now, behind this outcome, so its next commands for the call fail at once.
+                tellDeparted(from, departedKeys);
+            }
             return;
         }
         boolean done = command.execute(session, local, doneSync -> reply(from, id, local));

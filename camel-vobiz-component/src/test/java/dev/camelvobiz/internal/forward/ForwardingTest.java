@@ -72,6 +72,11 @@ class ForwardingTest extends CamelTestSupport {
                         .routeId("beta-streams")
                         .to("seda:brain");
 
+                // Calls no one has sent a command for yet.
+                from("vobizbeta:stream?host=127.0.0.1&path=/quiet&port=" + betaPort)
+                        .routeId("beta-quiet")
+                        .to("mock:quiet");
+
                 // The brain: one route, every command through alpha's producers.
                 from("seda:brain")
                         .to("mock:events")
@@ -160,22 +165,56 @@ class ForwardingTest extends CamelTestSupport {
         await().atMost(WAIT).until(() -> events.getExchanges().stream()
                 .anyMatch(e -> "closed".equals(e.getMessage().getHeader(VobizConstants.EVENT))
                         && onBeta.callUuid().equals(e.getMessage().getHeader(VobizConstants.CALL_ID))));
-        // A command for it now fails at once, saying why.
-        Exchange late = template.request("vobiz:play", e -> {
-            e.getMessage().setHeader(VobizConstants.CALL_ID, onBeta.callUuid());
-            e.getMessage().setHeader(VobizConstants.INSTANCE_ID, "beta");
-            e.getMessage().setBody(greeting());
-        });
-        assertThat(late.getException())
+        // A command for it now fails, saying why. The closed event and beta's notice that its calls departed
+        // travel different paths, so the first command may still reach beta and hear it closed from there.
+        assertThat(playOn(onBeta).getException())
                 .isInstanceOf(StreamClosedException.class)
                 .hasMessageContaining(onBeta.callUuid())
-                .hasMessageContaining("beta stopped");
+                .hasMessageMatching("(?s).*(closed \\(code 1001, Route stopping\\) \\(on instance beta\\)"
+                        + "|its instance beta stopped).*");
+        // Once the notice is in, commands for the call fail here at once, without a round trip to beta.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(playOn(onBeta).getException())
+                .isInstanceOf(StreamClosedException.class)
+                .hasMessageContaining(onBeta.callUuid())
+                .hasMessageContaining("beta stopped"));
 
         onAlpha.awaitHangup(WAIT);
         assertThat(FrameMarks.heard(onAlpha.record().heard(8000)))
                 .as("the call on the running instance was not disturbed")
                 .isEqualTo(FrameMarks.sent(3, FRAMES));
         context.getRouteController().startRoute("beta-streams");
+    }
+
+    @Test
+    void anInstanceThatHadSentNoCommandYetHearsThatTheCallDepartedWithItsFirstCommand() throws Exception {
+        EmulatedCall quiet = VOBIZ.emulator()
+                .call(CallSpec.stream("ws://127.0.0.1:" + betaPort + "/quiet")
+                        .callerAudio(AudioSource.of(FrameMarks.caller(5, FRAMES, 8000))));
+        MockEndpoint heard = getMockEndpoint("mock:quiet");
+        await().atMost(WAIT).until(() -> heard.getExchanges().stream()
+                .anyMatch(e -> "start".equals(e.getMessage().getHeader(VobizConstants.EVENT))));
+
+        context.getRouteController().stopRoute("beta-quiet");
+        assertThat(quiet.awaitHangup(WAIT)).isNotNull();
+
+        // Alpha was not among the instances beta told: beta answers from its own account of the call...
+        assertThat(playOn(quiet).getException())
+                .isInstanceOf(StreamClosedException.class)
+                .hasMessageContaining(quiet.callUuid())
+                .hasMessageContaining("Route stopping");
+        // ...and tells alpha along with it, so the next command fails here without a round trip.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(playOn(quiet).getException())
+                .isInstanceOf(StreamClosedException.class)
+                .hasMessageContaining(quiet.callUuid())
+                .hasMessageContaining("its instance beta stopped"));
+    }
+
+    private Exchange playOn(EmulatedCall call) {
+        return template.request("vobiz:play", e -> {
+            e.getMessage().setHeader(VobizConstants.CALL_ID, call.callUuid());
+            e.getMessage().setHeader(VobizConstants.INSTANCE_ID, "beta");
+            e.getMessage().setBody(greeting());
+        });
     }
 
     @Test
