@@ -60,9 +60,9 @@ final class AwaitedOutcomes {
         awaited.put(id, command);
     }
 
-    /** Why a call is known gone (its instance stopped), or null. */
-    String departed(String callKey) {
-        return departedCalls.get(callKey);
+    /** Why a call is known gone from {@code owner} (its stream consumer stopped), or null. */
+    String departed(String owner, String callKey) {
+        return departedCalls.get(owner + "/" + callKey);
     }
 
     /** The owner expects a long command: wait for it that long, plus the usual timeout. */
@@ -91,9 +91,11 @@ final class AwaitedOutcomes {
     void departed(String owner, List<String> calls) {
         String description = "closed: its instance " + owner + " stopped";
         Set<String> keys = Set.copyOf(calls);
-        keys.forEach(key -> departedCalls.put(key, key.replace(':', ' ') + " " + description));
+        // Per owner: a call Vobiz reconnects to another instance is live there, under the same call id.
+        keys.forEach(key -> departedCalls.put(owner + "/" + key, key.replace(':', ' ') + " " + description));
         for (Map.Entry<String, Awaited> entry : awaited.entrySet()) {
-            if (keys.contains(entry.getValue().callKey)) {
+            Awaited command = entry.getValue();
+            if (command.owner.equals(owner) && keys.contains(command.callKey)) {
                 fail(entry.getKey(), c -> new StreamClosedException(c.description + " failed: " + description));
             }
         }

@@ -138,7 +138,7 @@ public final class CommandForwarding extends ServiceSupport {
         String callKey = streamId != null ? "stream:" + streamId : "call:" + callId;
         String description = "Forwarded " + command.kind().uriName() + " for "
                 + (streamId != null ? "stream " + streamId : "call " + callId) + " to instance " + owner;
-        String departed = outcomes.departed(callKey);
+        String departed = outcomes.departed(owner, callKey);
         if (departed != null) {
             exchange.setException(new StreamClosedException(departed));
             callback.done(true);

@@ -207,12 +207,21 @@ class ForwardingTest extends CamelTestSupport {
                 .isInstanceOf(StreamClosedException.class)
                 .hasMessageContaining(quiet.callUuid())
                 .hasMessageContaining("its instance beta stopped"));
+        // Only commands for beta: had Vobiz reconnected the call to another instance, it lives there.
+        assertThat(playOn(quiet, "gamma").getException())
+                .as("a command for the same call id on another instance still goes there")
+                .isInstanceOf(InstanceUnavailableException.class)
+                .hasMessageContaining("instance gamma");
     }
 
     private Exchange playOn(EmulatedCall call) {
+        return playOn(call, "beta");
+    }
+
+    private Exchange playOn(EmulatedCall call, String instance) {
         return template.request("vobiz:play", e -> {
             e.getMessage().setHeader(VobizConstants.CALL_ID, call.callUuid());
-            e.getMessage().setHeader(VobizConstants.INSTANCE_ID, "beta");
+            e.getMessage().setHeader(VobizConstants.INSTANCE_ID, instance);
             e.getMessage().setBody(greeting());
         });
     }
