@@ -168,6 +168,15 @@ public final class VobizConstants {
     public static final String GENERATION = "CamelVobizGeneration";
 
     @Metadata(
+            description = "On every stream event but closed: how many milliseconds of the audio our"
+                    + " routes played to the call the caller had yet to hear when the event was read (sent and still"
+                    + " playing by the playout clock, or waiting to be sent); 0 when nothing of ours is playing. A"
+                    + " room-tone bed does not count, only speech. Tells a caller talking over us (a barge-in) from a"
+                    + " caller simply talking.",
+            javaType = "Long")
+    public static final String UNHEARD_MILLIS = "CamelVobizUnheardMillis";
+
+    @Metadata(
             label = "producer",
             description =
                     "vobiz:play and vobiz:clear: how many 20 ms frames were dropped unsent (a clear came first, or"

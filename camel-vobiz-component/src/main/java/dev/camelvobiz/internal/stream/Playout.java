@@ -179,6 +179,11 @@ final class Playout {
     private Utterance current;
     private int utterances;
     private long playoutEndNanos;
+    /** When the last speech frame sent (not the bed) ends on the playout clock. */
+    private long speechEndNanos;
+    /** The speech queued and not yet sent (held behind the lead or a clear). */
+    private long unsentSpeechNanos;
+
     private long gatedUntilNanos;
     // Read for every inbound frame (its exchange carries it): volatile, so that read takes no lock.
     private volatile int generation;
@@ -347,6 +352,7 @@ final class Playout {
             current = newUtterance();
         }
         current.queuedNanos += frameNanos;
+        unsentSpeechNanos += frameNanos;
         queue.add(Pending.frame(frame, frameNanos, completion, current, turn));
     }
 
@@ -428,6 +434,8 @@ final class Playout {
                 settle(name, CheckpointOutcome.CLEARED);
             }
             endAll(HeardUtterance.Outcome.CLEARED, now);
+            unsentSpeechNanos = 0;
+            speechEndNanos = now;
             current = null;
             generation++;
             exchange.getMessage().setHeader(VobizConstants.GENERATION, generation);
@@ -544,6 +552,8 @@ final class Playout {
                 }
             }
             queue.clear();
+            unsentSpeechNanos = 0;
+            speechEndNanos = 0;
             for (String name : new ArrayList<>(waiters.keySet())) {
                 settle(name, CheckpointOutcome.CLOSED);
             }
@@ -573,13 +583,20 @@ final class Playout {
 
     /** How far the end of everything queued (sent or not) is ahead of now, in nanoseconds. */
     synchronized long queuedNanos() {
-        long unsent = 0;
-        for (Pending pending : queue) {
-            if (pending.kind() == Kind.FRAME) {
-                unsent += pending.nanos();
-            }
+        return leadNanos() + unsentSpeechNanos;
+    }
+
+    /**
+     * How much of the speech queued on this stream the caller has yet to hear, in nanoseconds: what is
+     * sent and still playing by the playout clock, and what waits to be sent. A room-tone bed is not
+     * speech: under it, only the speech mixed in counts.
+     */
+    synchronized long unheardSpeechNanos() {
+        long now = clock.getAsLong();
+        if (unsentSpeechNanos > 0) { // it plays after everything already sent, the bed's cushion included
+            return Math.max(0, playoutEndNanos - now) + unsentSpeechNanos;
         }
-        return leadNanos() + unsent;
+        return Math.max(0, speechEndNanos - now);
     }
 
     /** Checkpoints sent or queued that have not played (the {@code closed} exchange reports them). */
@@ -660,6 +677,8 @@ final class Playout {
                 utterance.playStartNanos = start;
             }
             utterance.sentNanos += next.nanos();
+            unsentSpeechNanos -= next.nanos();
+            speechEndNanos = playoutEndNanos;
             if (next.turn() != null) {
                 answered(next.turn(), now);
             }

@@ -381,6 +381,7 @@ final class StreamConnection implements CallSession {
             headers.put(VobizConstants.SEQUENCE_NUMBER, frame.sequenceNumber);
         }
         headers.put(VobizConstants.GENERATION, playout.generation());
+        headers.put(VobizConstants.UNHEARD_MILLIS, TimeUnit.NANOSECONDS.toMillis(playout.unheardSpeechNanos()));
         String track = frame.mediaTrack();
         if (!"inbound".equals(track)) {
             headers.put(VobizConstants.TRACK, track);
@@ -448,6 +449,10 @@ final class StreamConnection implements CallSession {
         Playout outbound = playout;
         if (outbound != null) {
             in.setHeader(VobizConstants.GENERATION, outbound.generation());
+            if (type != VobizEventType.CLOSED) {
+                in.setHeader(
+                        VobizConstants.UNHEARD_MILLIS, TimeUnit.NANOSECONDS.toMillis(outbound.unheardSpeechNanos()));
+            }
         }
         return exchange;
     }

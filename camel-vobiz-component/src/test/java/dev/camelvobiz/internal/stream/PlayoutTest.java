@@ -318,6 +318,43 @@ class PlayoutTest {
         assertThat(time.pending()).as("no pacing left after stop").isZero();
     }
 
+    private long unheardMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(playout.unheardSpeechNanos());
+    }
+
+    @Test
+    void whatTheCallerHasYetToHearCountsSentAndHeldSpeechButNeverTheBed() {
+        assertThat(unheardMillis()).as("nothing played yet").isZero();
+        play("frame-", 50); // one second: the lead sent, the rest queued
+        assertThat(playout.unheardSpeechNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(1));
+        time.advance(500);
+        assertThat(playout.unheardSpeechNanos()).as("half of it played").isEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
+        time.advance(500);
+        assertThat(unheardMillis()).as("all of it played").isZero();
+
+        play("cut-", 50);
+        time.advance(300);
+        playout.clear(new DefaultExchange(camel), sync -> {});
+        assertThat(unheardMillis()).as("what a clear cut will never be heard").isZero();
+        play("held-", 5);
+        assertThat(unheardMillis()).as("speech held until clearedAudio counts").isEqualTo(100);
+        playout.clearedAudio();
+        time.advance(100);
+        assertThat(unheardMillis()).isZero();
+
+        layRoomTone(rampBed());
+        time.advance(1_000);
+        assertThat(unheardMillis()).as("a bed alone is not speech").isZero();
+        speak(10, 2000);
+        assertThat(unheardMillis())
+                .as("the speech, behind the bed's cushion already sent")
+                .isBetween(200L + 60, 200L + 80);
+        time.advance(300);
+        assertThat(unheardMillis()).isZero();
+        playout.closed("gone");
+        assertThat(unheardMillis()).isZero();
+    }
+
     @Test
     void anEmptyBedRemovesItAndTheStreamGoesQuietUntilThereIsSpeech() {
         layRoomTone(rampBed());
