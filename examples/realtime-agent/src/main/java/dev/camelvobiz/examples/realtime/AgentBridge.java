@@ -128,10 +128,24 @@ public final class AgentBridge implements CamelContextAware {
     }
 
     /** A frame of the caller's audio, as the service takes it; header {@link #SERVICE_URI} says where. */
-    public Object callerAudio(@Header(VobizConstants.CALL_ID) String callId, Message message) {
+    public Object callerAudio(
+            @Header(VobizConstants.CALL_ID) String callId,
+            @Header(VobizConstants.UNHEARD_MILLIS) long unheardMillis,
+            Message message) {
         CallBridge call = calls.get(callId);
+        if (call != null) {
+            call.unheard(unheardMillis, System.nanoTime());
+        }
         message.setHeader(SERVICE_URI, call == null ? null : call.serviceUri());
         return protocol.callerAudio(message.getBody(byte[].class));
+    }
+
+    /** A chunk of the agent's speech has left vobiz:play. */
+    public void chunkPlayed(@Header(VobizConstants.CALL_ID) String callId) {
+        CallBridge call = calls.get(callId);
+        if (call != null) {
+            call.chunkPlayed();
+        }
     }
 
     /** A message from the service: sets header {@code AgentAction} (speak, clear, answered, endCall, drop, none). */

@@ -33,7 +33,10 @@ final class CallBridge {
     private String answering = "#0";
     private int answersStarted;
     private String playing; // the answer whose audio was last queued
-    private long playsUntilNanos; // when the audio queued so far will have played, as far as we know
+    // Whether any of our audio is still to be heard: chunks on their way to vobiz:play or being paced out,
+    // and, after that, the component's own word on what is left (CamelVobizUnheardMillis on caller audio).
+    private int chunksUnplayed;
+    private long unheardUntilNanos;
     private String interrupted; // an answer cut by barge-in: its late audio is dropped
     private Instant turnEnded; // the caller's last turn, until its answer's first audio
     private long turnEndedNanos;
@@ -99,11 +102,11 @@ final class CallBridge {
                 return speak(event, message, now);
             }
             case CALLER_STARTED -> {
-                if (now >= playsUntilNanos) {
+                if (chunksUnplayed == 0 && now >= unheardUntilNanos) {
                     return "none"; // nothing of ours is playing: not a barge-in
                 }
                 interrupted = playing;
-                playsUntilNanos = now;
+                unheardUntilNanos = now;
                 return "clear";
             }
             case CALLER_STOPPED -> {
@@ -146,7 +149,7 @@ final class CallBridge {
             answers++;
             playing = answer;
         }
-        playsUntilNanos = Math.max(now, playsUntilNanos) + TimeUnit.MILLISECONDS.toNanos(event.audio().length / 8);
+        chunksUnplayed++;
         message.setBody(event.audio());
         message.setHeader(VobizConstants.AUDIO_FORMAT, MULAW_8K);
         message.setHeader(VobizConstants.GENERATION, generation);
@@ -158,6 +161,16 @@ final class CallBridge {
             turns++;
         }
         return "speak";
+    }
+
+    /** A frame of the caller's audio came with the component's count of our audio still unheard. */
+    synchronized void unheard(long millis, long nowNanos) {
+        unheardUntilNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /** A chunk of speech has left vobiz:play (played out, or dropped by a clear). */
+    synchronized void chunkPlayed() {
+        chunksUnplayed--;
     }
 
     /** The clear is written: later audio belongs to {@code newGeneration}. Returns the answer it cut. */

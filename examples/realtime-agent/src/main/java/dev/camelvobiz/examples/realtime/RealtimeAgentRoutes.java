@@ -77,6 +77,7 @@ public class RealtimeAgentRoutes extends RouteBuilder {
                 .choice()
                 .when(header(CallBridge.ACTION).isEqualTo("speak"))
                 .to("vobiz:play") // re-framed to 20 ms, paced, held after a clear until clearedAudio
+                .bean("agent", "chunkPlayed")
                 .filter(header(VobizConstants.TURN_LATENCY).isNotNull())
                 .bean("agent", "turnAnswered")
                 .end()
