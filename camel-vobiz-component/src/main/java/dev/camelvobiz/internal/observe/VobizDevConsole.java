@@ -40,7 +40,7 @@ public class VobizDevConsole extends AbstractDevConsole {
         }
         for (CallSnapshot call : calls) {
             text.append(String.format(
-                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms%s  last turn %d ms"
+                    "  call %s stream %s  up %d ms  frames in %d out %d  lead %d ms  unheard %d ms%s  last turn %d ms"
                             + "  pending checkpoints %s%n",
                     call.callId(),
                     call.streamId(),
@@ -48,6 +48,7 @@ public class VobizDevConsole extends AbstractDevConsole {
                     call.framesIn(),
                     call.framesOut(),
                     call.leadMillis(),
+                    call.unheardMillis(),
                     call.roomTone() ? "  room tone" : "",
                     call.lastTurnLatencyMillis(),
                     call.pendingCheckpoints()));
@@ -66,6 +67,7 @@ public class VobizDevConsole extends AbstractDevConsole {
             row.put("framesIn", call.framesIn());
             row.put("framesOut", call.framesOut());
             row.put("leadMillis", call.leadMillis());
+            row.put("unheardMillis", call.unheardMillis());
             row.put("pendingCheckpoints", call.pendingCheckpoints());
             row.put("lastTurnLatencyMillis", call.lastTurnLatencyMillis());
             row.put("roomTone", call.roomTone());

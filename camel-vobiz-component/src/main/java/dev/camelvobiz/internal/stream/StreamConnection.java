@@ -669,6 +669,7 @@ final class StreamConnection implements CallSession {
                 framesIn,
                 outbound == null ? 0 : outbound.framesSent(),
                 outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.leadNanos()),
+                outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.unheardSpeechNanos()),
                 outbound == null ? List.of() : outbound.unplayedCheckpoints(),
                 outbound == null || outbound.lastTurnLatencyNanos() < 0
                         ? -1

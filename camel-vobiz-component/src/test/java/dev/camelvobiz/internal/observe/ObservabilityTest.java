@@ -101,6 +101,9 @@ class ObservabilityTest extends VobizTestSupport {
             assertThat((Long) row.get("framesIn")).isPositive();
             assertThat((Long) row.get("framesOut")).isPositive();
             assertThat((Long) row.get("leadMillis")).as("the 5 s play, paced").isBetween(100L, 400L);
+            assertThat((Long) row.get("unheardMillis"))
+                    .as("most of the 5 s play still to be heard")
+                    .isBetween(3000L, 5000L + 400);
             assertThat(row.get("pendingCheckpoints")).isEqualTo(List.of()); // "long" waits for its play
         });
         assertThat(console.call(DevConsole.MediaType.TEXT, Map.of()).toString())
