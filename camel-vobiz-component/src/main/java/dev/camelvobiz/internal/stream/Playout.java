@@ -178,11 +178,13 @@ final class Playout {
     private Thread lockHolder;
     private Utterance current;
     private int utterances;
-    private long playoutEndNanos;
+    // These three are written under the lock and read without it for every inbound frame (its exchange
+    // carries what is still unheard): volatile, so that read takes no lock.
+    private volatile long playoutEndNanos;
     /** When the last speech frame sent (not the bed) ends on the playout clock. */
-    private long speechEndNanos;
+    private volatile long speechEndNanos;
     /** The speech queued and not yet sent (held behind the lead or a clear). */
-    private long unsentSpeechNanos;
+    private volatile long unsentSpeechNanos;
 
     private long gatedUntilNanos;
     // Read for every inbound frame (its exchange carries it): volatile, so that read takes no lock.
@@ -589,12 +591,13 @@ final class Playout {
     /**
      * How much of the speech queued on this stream the caller has yet to hear, in nanoseconds: what is
      * sent and still playing by the playout clock, and what waits to be sent. A room-tone bed is not
-     * speech: under it, only the speech mixed in counts.
+     * speech: under it, only the speech mixed in counts. Read without the lock: exact to a frame.
      */
-    synchronized long unheardSpeechNanos() {
+    long unheardSpeechNanos() {
         long now = clock.getAsLong();
-        if (unsentSpeechNanos > 0) { // it plays after everything already sent, the bed's cushion included
-            return Math.max(0, playoutEndNanos - now) + unsentSpeechNanos;
+        long unsent = unsentSpeechNanos;
+        if (unsent > 0) { // it plays after everything already sent, the bed's cushion included
+            return Math.max(0, playoutEndNanos - now) + unsent;
         }
         return Math.max(0, speechEndNanos - now);
     }
