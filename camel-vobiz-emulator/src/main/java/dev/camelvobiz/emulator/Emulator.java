@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.client.DuplexConnectionPool;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
@@ -36,6 +37,9 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorOptions options;
     private final Ticker ticker = new Ticker();
     private final HttpClient http;
+    /** How old a pooled connection may be and still be taken for a stream's upgrade. */
+    private static final long POOLED_CONNECTION_MAX_MILLIS = 1000;
+
     private final org.eclipse.jetty.client.HttpClient jettyHttp;
     private final WebSocketCoreClient webSocketClient;
     private final Callbacks callbacks;
@@ -61,6 +65,16 @@ public final class Emulator implements AutoCloseable {
         jettyHttp.setMaxConnectionsPerDestination(100_000); // each stream socket is a connection
         jettyHttp.setMaxRequestsQueuedPerDestination(100_000);
         jettyHttp.setConnectTimeout(5000);
+        // A stream's upgrade never goes out on a connection idle in the pool for long (Jetty pools the
+        // connection of a refused upgrade, and opens spare ones in a burst): the app may be closing it
+        // at that moment, for its idle timeout, and the upgrade would die unsent. Vobiz, like any
+        // WebSocket client, opens each stream afresh.
+        jettyHttp.getTransport().setConnectionPoolFactory(destination -> {
+            DuplexConnectionPool pool =
+                    new DuplexConnectionPool(destination, jettyHttp.getMaxConnectionsPerDestination());
+            pool.setMaxDuration(POOLED_CONNECTION_MAX_MILLIS);
+            return pool;
+        });
         this.webSocketClient = new WebSocketCoreClient(jettyHttp, new WebSocketComponents());
         webSocketClient.start();
         this.streams = new StreamServices(ticker, webSocketClient, callbacks, options.authId());

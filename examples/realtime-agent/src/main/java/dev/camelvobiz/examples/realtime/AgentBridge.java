@@ -130,10 +130,10 @@ public final class AgentBridge implements CamelContextAware {
     /** A frame of the caller's audio, as the service takes it; header {@link #SERVICE_URI} says where. */
     public Object callerAudio(
             @Header(VobizConstants.CALL_ID) String callId,
-            @Header(VobizConstants.UNHEARD_MILLIS) long unheardMillis,
+            @Header(VobizConstants.UNHEARD_MILLIS) Long unheardMillis,
             Message message) {
         CallBridge call = calls.get(callId);
-        if (call != null) {
+        if (call != null && unheardMillis != null) {
             call.unheard(unheardMillis, System.nanoTime());
         }
         message.setHeader(SERVICE_URI, call == null ? null : call.serviceUri());
