@@ -593,6 +593,11 @@ final class Playout {
      * sent and still playing by the playout clock, and what waits to be sent. A room-tone bed is not
      * speech: under it, only the speech mixed in counts. Read without the lock: exact to a frame.
      */
+    long unheardSpeechMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(unheardSpeechNanos());
+    }
+
+    /** {@link #unheardSpeechMillis()}, exact (for tests). */
     long unheardSpeechNanos() {
         long now = clock.getAsLong();
         long unsent = unsentSpeechNanos;

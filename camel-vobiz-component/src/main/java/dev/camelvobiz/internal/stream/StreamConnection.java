@@ -381,7 +381,7 @@ final class StreamConnection implements CallSession {
             headers.put(VobizConstants.SEQUENCE_NUMBER, frame.sequenceNumber);
         }
         headers.put(VobizConstants.GENERATION, playout.generation());
-        headers.put(VobizConstants.UNHEARD_MILLIS, TimeUnit.NANOSECONDS.toMillis(playout.unheardSpeechNanos()));
+        headers.put(VobizConstants.UNHEARD_MILLIS, playout.unheardSpeechMillis());
         String track = frame.mediaTrack();
         if (!"inbound".equals(track)) {
             headers.put(VobizConstants.TRACK, track);
@@ -450,8 +450,7 @@ final class StreamConnection implements CallSession {
         if (outbound != null) {
             in.setHeader(VobizConstants.GENERATION, outbound.generation());
             if (type != VobizEventType.CLOSED) {
-                in.setHeader(
-                        VobizConstants.UNHEARD_MILLIS, TimeUnit.NANOSECONDS.toMillis(outbound.unheardSpeechNanos()));
+                in.setHeader(VobizConstants.UNHEARD_MILLIS, outbound.unheardSpeechMillis());
             }
         }
         return exchange;
@@ -669,7 +668,7 @@ final class StreamConnection implements CallSession {
                 framesIn,
                 outbound == null ? 0 : outbound.framesSent(),
                 outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.leadNanos()),
-                outbound == null ? 0 : TimeUnit.NANOSECONDS.toMillis(outbound.unheardSpeechNanos()),
+                outbound == null ? 0 : outbound.unheardSpeechMillis(),
                 outbound == null ? List.of() : outbound.unplayedCheckpoints(),
                 outbound == null || outbound.lastTurnLatencyNanos() < 0
                         ? -1

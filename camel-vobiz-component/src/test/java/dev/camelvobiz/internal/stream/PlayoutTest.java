@@ -319,7 +319,7 @@ class PlayoutTest {
     }
 
     private long unheardMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(playout.unheardSpeechNanos());
+        return playout.unheardSpeechMillis();
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class AgentBridge implements CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentBridge.class);
     static final String SERVICE_URI = "AgentService";
+    /** Header: the call's speaker queue, where its speech waits its turn to be played. */
+    static final String SPEAKER_URI = "AgentSpeaker";
 
     /** One answered turn: how long the caller waited, and whose time it was. */
     public record TurnReport(String callId, long callerWaitedMillis, long serviceMillis, long bridgeMillis) {}
@@ -89,7 +91,7 @@ public final class AgentBridge implements CamelContextAware {
         Map<String, Object> headers = new HashMap<>(protocol.handshakeHeaders(apiKey));
         headers.put("X-Vobiz-Call", callId);
         endpoint.getConfiguration().setHandshakeHeaders(headers);
-        CallBridge call = new CallBridge(callId, uri, RealtimeAgentRoutes.speaker(callId));
+        CallBridge call = new CallBridge(callId, uri, "seda:speaker-" + callId + "?waitForTaskToComplete=Never");
         calls.put(callId, call);
         try {
             // Consumers of the call's own, not routes: adding and removing routes per call would take
@@ -113,6 +115,7 @@ public final class AgentBridge implements CamelContextAware {
         return exchange -> {
             exchange.getMessage().setHeader(VobizConstants.CALL_ID, call.callId());
             exchange.getMessage().setHeader(SERVICE_URI, call.serviceUri());
+            exchange.getMessage().setHeader(SPEAKER_URI, call.speakerUri());
             producer.process(exchange);
         };
     }

@@ -16,13 +16,8 @@ public class RealtimeAgentRoutes extends RouteBuilder {
     static final String SPEECH = "direct:speech";
     /** The call's session with the service (a client endpoint per call, see {@link AgentBridge}). */
     private static final String SERVICE = "${header." + AgentBridge.SERVICE_URI + "}";
-    /** The call's speaker queue (the same URI as {@link #speaker(String)}: one endpoint per call). */
-    private static final String SPEAKER = "seda:speaker-${header.CamelVobizCallId}?waitForTaskToComplete=Never";
-
-    /** The speaker queue of {@code callId}. */
-    static String speaker(String callId) {
-        return "seda:speaker-" + callId + "?waitForTaskToComplete=Never";
-    }
+    /** The call's speaker queue (one endpoint per call, see {@link AgentBridge}). */
+    private static final String SPEAKER = "${header." + AgentBridge.SPEAKER_URI + "}";
 
     @Override
     public void configure() {
